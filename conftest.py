@@ -1,0 +1,17 @@
+"""Root conftest of the kata tree.
+
+numkata is a pytest plugin registered through the ``pytest11`` entry point once the project is
+installed (``pip install -e .``). A fresh clone run without installing (for example with
+``PYTHONPATH=.``) has no entry point: this file then registers the same plugin module under the
+same name, so it is never registered twice, and ``-p no:numkata`` still turns it off.
+"""
+
+import pytest_numkata.plugin as _numkata_plugin
+
+
+def pytest_addhooks(pluginmanager):
+    if pluginmanager.has_plugin("numkata") or pluginmanager.is_blocked("numkata"):
+        return
+    if pluginmanager.is_registered(_numkata_plugin):
+        return
+    pluginmanager.register(_numkata_plugin, "numkata")

@@ -1,0 +1,318 @@
+"""What a hidden checks module uses: call the learner's code, compare, and say what went wrong.
+
+A checks module (``pytest_numkata/checks/chNN/<name>.py``) is an ordinary pytest module whose
+public functions are the checks. Each check takes the ``kata`` fixture (the learner's module,
+loaded when the check runs) and uses these helpers, so a failure reads like this::
+
+    log_sum_exp([1000.0, 1000.0])
+      returned  inf
+      expected  1000.6931471805599  (within 1e-12 relative or 1e-12 absolute)
+      likely mistake: exp(1000) overflows to inf - shift by max(x) before exponentiating
+
+Every message says what was called, what came back and what was expected; ``mistakes`` maps
+the text of a common mistake to the value that mistake produces (or to a predicate on the
+returned value), and the first one that matches is named.
+"""
+
+from __future__ import annotations
+
+import contextvars
+import copy
+import math
+import numbers
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
+
+import numpy as np
+
+_last_call: contextvars.ContextVar[str] = contextvars.ContextVar("numkata_last_call", default="")
+_current_kata: contextvars.ContextVar[str] = contextvars.ContextVar("numkata_kata", default="")
+
+MAX_REPR = 160
+
+
+class KataFailure(AssertionError):
+    """A check found a wrong answer. The message is written for the learner."""
+
+
+class LearnerCrash(Exception):
+    """The learner's code raised an exception while a check called it."""
+
+    def __init__(self, description: str, error: BaseException):
+        self.description = description
+        self.error = error
+        super().__init__(f"{description} raised {type(error).__name__}: {error}")
+
+
+class KataLoadError(Exception):
+    """The learner's file could not be loaded (import-time error or a missing name)."""
+
+
+# ---------------------------------------------------------------------------------- describing
+
+
+def short_repr(value: Any, limit: int = MAX_REPR) -> str:
+    """A readable, bounded representation of an argument or a result."""
+    if isinstance(value, np.ndarray):
+        with np.printoptions(precision=17, threshold=12, edgeitems=3, linewidth=10_000):
+            text = np.array2string(value, separator=", ")
+        if value.ndim and value.size > 1 and value.dtype != np.float64:
+            text += f" (dtype {value.dtype})"
+    elif isinstance(value, np.generic):
+        text = repr(value.item())
+    elif callable(value) and hasattr(value, "__name__"):
+        text = getattr(value, "numkata_label", None) or value.__name__
+    else:
+        text = repr(value)
+    text = " ".join(text.split())
+    if len(text) > limit:
+        text = text[: limit - 5] + " ...]" if text[:1] == "[" else text[: limit - 4] + " ..."
+    return text
+
+
+def describe_call(fn: Callable, args: tuple, kwargs: Mapping[str, Any]) -> str:
+    parts = [short_repr(a) for a in args] + [f"{k}={short_repr(v)}" for k, v in kwargs.items()]
+    return f"{getattr(fn, '__name__', 'function')}({', '.join(parts)})"
+
+
+def labelled(fn: Callable, label: str) -> Callable:
+    """Give a function argument (f, grad, fprime, ...) a readable label for messages."""
+    fn.numkata_label = label  # type: ignore[attr-defined]
+    return fn
+
+
+def set_current_kata(kata_id: str) -> None:
+    _current_kata.set(kata_id)
+
+
+def _hint_pointer() -> str:
+    kata_id = _current_kata.get()
+    return f"\n  stuck? `numkata hint {kata_id}` shows the next hint" if kata_id else ""
+
+
+# ---------------------------------------------------------------------------------- calling
+
+
+def call(fn: Callable, *args: Any, unchanged: bool = False, **kwargs: Any) -> Any:
+    """Call the learner's ``fn``; remember the call for messages; report a crash kindly.
+
+    With ``unchanged=True`` the arguments are compared with copies taken before the call, and
+    modifying one fails the check (for contracts that promise inputs are not modified).
+    """
+    description = describe_call(fn, args, kwargs)
+    _last_call.set(description)
+    before = copy.deepcopy((args, kwargs)) if unchanged else None
+    try:
+        result = fn(*args, **kwargs)
+    except NotImplementedError as exc:
+        raise LearnerCrash(description, exc) from exc
+    except Exception as exc:  # noqa: BLE001 - any learner exception is a failed check
+        raise LearnerCrash(description, exc) from exc
+    if before is not None:
+        names = [f"argument {i + 1}" for i in range(len(args))] + [f"{k}=" for k in kwargs]
+        old = list(before[0]) + list(before[1].values())
+        new = list(args) + list(kwargs.values())
+        for name, a, b in zip(names, old, new):
+            if not _same(a, b):
+                raise KataFailure(
+                    f"{description}\n  modified its {name} in place: the contract says the "
+                    f"inputs are not modified - work on a copy (e.g. x = np.array(x, dtype=float))"
+                )
+    return result
+
+
+def answer(kata: Any, kinds: tuple[type, ...] | None = None) -> Any:
+    """The learner's ``ANSWER``, checked to be of the expected kind (by default a real number)."""
+    _last_call.set("ANSWER")
+    value = getattr(kata, "ANSWER", Ellipsis)
+    if value is Ellipsis:
+        raise KataFailure("ANSWER is still `...`: replace it with your answer")
+    if kinds is None:
+        if isinstance(value, bool) or not isinstance(value, numbers.Real):
+            raise KataFailure(
+                f"ANSWER should be a number, but it is {type(value).__name__} {short_repr(value)}"
+            )
+    elif not isinstance(value, kinds):
+        wanted = " or ".join(k.__name__ for k in kinds)
+        raise KataFailure(
+            f"ANSWER should be a {wanted}, but it is {type(value).__name__} {short_repr(value)}"
+        )
+    return value
+
+
+# ---------------------------------------------------------------------------------- comparing
+
+
+def _same(a: Any, b: Any) -> bool:
+    if isinstance(a, np.ndarray) or isinstance(b, np.ndarray):
+        a_arr, b_arr = np.asarray(a), np.asarray(b)
+        if a_arr.shape != b_arr.shape or a_arr.dtype != b_arr.dtype:
+            return False
+        if a_arr.dtype.kind in "fc":
+            return bool(np.array_equal(a_arr, b_arr, equal_nan=True))
+        return bool(np.array_equal(a_arr, b_arr))
+    if isinstance(a, list | tuple) and isinstance(b, list | tuple):
+        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b))
+    try:
+        return bool(a == b) or (a != a and b != b)
+    except Exception:  # noqa: BLE001
+        return a is b
+
+
+def _tolerance_text(rtol: float, atol: float) -> str:
+    if rtol and atol:
+        return f"within {rtol:g} relative or {atol:g} absolute"
+    if rtol:
+        return f"within {rtol:g} relative"
+    if atol:
+        return f"within {atol:g} absolute"
+    return "exactly"
+
+
+def _fail(lines: list[str], actual: Any, mistakes: Mapping[str, Any] | None,
+          match: Callable[[Any, Any], bool]) -> None:
+    named = _named_mistake(actual, mistakes, match)
+    if named:
+        lines.append(f"  likely mistake: {named}")
+    if actual is None and not named:
+        lines.append("  likely mistake: the function returns None - is a `return` missing?")
+    text = "\n".join(lines)
+    if named or actual is None:
+        text += _hint_pointer()
+    raise KataFailure(text)
+
+
+def _named_mistake(actual: Any, mistakes: Mapping[str, Any] | None,
+                   match: Callable[[Any, Any], bool]) -> str | None:
+    for text, value in (mistakes or {}).items():
+        try:
+            hit = value(actual) if callable(value) else match(actual, value)
+        except Exception:  # noqa: BLE001 - a diagnosis that cannot be made is no diagnosis
+            hit = False
+        if hit:
+            return text
+    return None
+
+
+def _as_float_array(value: Any) -> np.ndarray | None:
+    try:
+        arr = np.asarray(value, dtype=np.float64)
+    except (TypeError, ValueError):
+        return None
+    return arr
+
+
+def is_close(actual: Any, expected: Any, rtol: float = 1e-9, atol: float = 0.0) -> bool:
+    """True when ``actual`` has ``expected``'s shape and agrees to the tolerance (inf and nan
+    must match exactly)."""
+    if actual is None:
+        return False
+    a = _as_float_array(actual)
+    e = np.asarray(expected, dtype=np.float64)
+    if a is None or a.shape != e.shape:
+        return False
+    finite = np.isfinite(e)
+    if not np.array_equal(np.isnan(a), np.isnan(e)):
+        return False
+    if not np.array_equal(a[~finite & ~np.isnan(e)], e[~finite & ~np.isnan(e)]):
+        return False
+    diff = np.abs(a[finite] - e[finite])
+    return bool(np.all(diff <= atol + rtol * np.abs(e[finite])))
+
+
+def expect_close(actual: Any, expected: Any, *, rtol: float = 1e-9, atol: float = 0.0,
+                 mistakes: Mapping[str, Any] | None = None, what: str | None = None) -> None:
+    """``actual`` equals ``expected`` (a number or an array) to ``rtol``/``atol``.
+
+    A number is expected to come back as a number and an array as an array of the same shape.
+    """
+    call_text = what or _last_call.get() or "the result"
+    expected_arr = np.asarray(expected, dtype=np.float64)
+    if is_close(actual, expected, rtol, atol):
+        return
+    lines = [call_text]
+    a = None if actual is None else _as_float_array(actual)
+    lines.append(f"  returned  {short_repr(actual)}")
+    if a is None and actual is not None:
+        lines.append(f"  expected  {short_repr(expected)} - a number, not {type(actual).__name__}")
+    elif a is not None and a.shape != expected_arr.shape:
+        kind = "a single number" if expected_arr.ndim == 0 else f"shape {expected_arr.shape}"
+        lines.append(f"  expected  {short_repr(expected)} ({kind}, but got shape {a.shape})")
+    else:
+        lines.append(f"  expected  {short_repr(expected)}  ({_tolerance_text(rtol, atol)})")
+        if a is not None and expected_arr.ndim and expected_arr.size > 1:
+            with np.errstate(invalid="ignore"):
+                err = np.abs(a - expected_arr)
+            err = np.where(np.isnan(err), np.inf, err)
+            worst = np.unravel_index(int(np.argmax(err)), err.shape)
+            lines.append(
+                f"  worst entry at index {tuple(int(i) for i in worst)}: "
+                f"{short_repr(a[worst])} instead of {short_repr(expected_arr[worst])}"
+            )
+    _fail(lines, actual, mistakes, lambda got, value: is_close(got, value, rtol, atol))
+
+
+def same_float(a: Any, b: Any) -> bool:
+    """Bit-for-bit float equality as a learner means it: nan equals nan, 0.0 differs from -0.0."""
+    try:
+        x, y = float(a), float(b)
+    except (TypeError, ValueError):
+        return False
+    if math.isnan(x) or math.isnan(y):
+        return math.isnan(x) and math.isnan(y)
+    return x == y and math.copysign(1.0, x) == math.copysign(1.0, y)
+
+
+def expect_same_float(actual: Any, expected: float, *,
+                      mistakes: Mapping[str, Any] | None = None) -> None:
+    """Exact float equality, telling -0.0 from 0.0 and accepting nan for nan."""
+    if isinstance(actual, numbers.Real) and not isinstance(actual, bool) and same_float(actual, expected):
+        return
+    lines = [_last_call.get() or "the result", f"  returned  {short_repr(actual)}",
+             f"  expected  {float(expected)!r}  (exactly{', with its sign' if expected == 0 else ''})"]
+    _fail(lines, actual, mistakes, same_float)
+
+
+def expect_equal(actual: Any, expected: Any, *, mistakes: Mapping[str, Any] | None = None,
+                 what: str | None = None) -> None:
+    """Exact equality (for answers that are tuples, strings, mappings, integers...)."""
+    if _same(actual, expected) and isinstance(actual, bool) == isinstance(expected, bool):
+        return
+    lines = [what or _last_call.get() or "the result", f"  returned  {short_repr(actual)}",
+             f"  expected  {short_repr(expected)}"]
+    _fail(lines, actual, mistakes, _same)
+
+
+def expect(condition: bool, message: str) -> None:
+    """A property that must hold; ``message`` says what was violated."""
+    if not condition:
+        raise KataFailure(f"{_last_call.get() or 'the result'}\n  {message}")
+
+
+def expect_raises(errors: type[BaseException] | tuple[type[BaseException], ...],
+                  fn: Callable, *args: Any, **kwargs: Any) -> BaseException:
+    """Calling ``fn`` raises one of ``errors`` (subclasses count)."""
+    description = describe_call(fn, args, kwargs)
+    _last_call.set(description)
+    wanted = errors if isinstance(errors, tuple) else (errors,)
+    names = " or ".join(e.__name__ for e in wanted)
+    try:
+        result = fn(*args, **kwargs)
+    except wanted as exc:
+        return exc
+    except Exception as exc:  # noqa: BLE001
+        raise KataFailure(
+            f"{description}\n  raised {type(exc).__name__}: {exc}\n  expected {names}"
+        ) from exc
+    raise KataFailure(f"{description}\n  returned  {short_repr(result)}\n  expected  {names} to be raised")
+
+
+def fail(message: str) -> None:
+    raise KataFailure(message)
+
+
+def first_failing(items: Iterable[Any], predicate: Callable[[Any], bool]) -> Any | None:
+    for item in items:
+        if not predicate(item):
+            return item
+    return None

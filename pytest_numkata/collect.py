@@ -1,0 +1,179 @@
+"""A kata file becomes pytest items: its hidden checks, or one item that says why not.
+
+``KataModule`` is a ``pytest.Module`` whose node path is the learner's stub and whose object
+is the hidden checks module, so checks get fixtures, parametrize, marks, hypothesis and
+assertion rewriting for free. Collection only *parses* the learner's file (to tell untouched,
+broken and attempted stubs apart); the file is executed when the first check runs.
+"""
+
+from __future__ import annotations
+
+import importlib
+import traceback
+from pathlib import Path
+from typing import Any
+
+import pytest
+from _pytest import fixtures
+
+from . import learner
+from .catalogue import Kata
+from .checking import KataFailure, KataLoadError, LearnerCrash, set_current_kata
+from .grading import CHECKS_KEY, KATA_KEY, STATE_KEY
+
+
+class KataNotGraded(Exception):
+    """Raised by the single item of a kata whose stub is untouched or cannot be parsed."""
+
+
+class BrokenKata:
+    """Stands in for a learner module that failed to load: any use raises the load error."""
+
+    def __init__(self, error: KataLoadError):
+        self._error = error
+
+    def __getattr__(self, name: str) -> Any:
+        raise self._error
+
+
+class KataModule(pytest.Module):
+    kata: Kata
+    source_path: Path
+
+    @classmethod
+    def for_kata(cls, parent, path: Path, kata: Kata, source_path: Path) -> KataModule:
+        node = cls.from_parent(parent, path=path)
+        node.kata = kata
+        node.source_path = source_path
+        node._learner = None
+        node._load_error_reported = False
+        return node
+
+    # -------------------------------------------------------------- what pytest collects
+    def _getobj(self):
+        return importlib.import_module(self.kata.checks_module)
+
+    def istestfunction(self, obj: object, name: str) -> bool:
+        return (
+            not name.startswith("_")
+            and callable(obj)
+            and getattr(obj, "__module__", None) == self.kata.checks_module
+            and fixtures.getfixturemarker(obj) is None
+            and not isinstance(obj, type)
+        )
+
+    def istestclass(self, obj: object, name: str) -> bool:
+        return False
+
+    def collect(self):
+        state = learner.inspect_source(self.kata, self.source_path)
+        if state.state == learner.NOT_ATTEMPTED:
+            items = [NotGradedItem.from_parent(self, name="not_attempted",
+                                               message=learner.not_attempted_message(self.kata),
+                                               state=learner.NOT_ATTEMPTED, lineno=None)]
+        elif state.state in (learner.SYNTAX_ERROR, learner.UNREADABLE):
+            name = "compiles" if state.state == learner.SYNTAX_ERROR else "readable"
+            items = [NotGradedItem.from_parent(self, name=name, message=state.message,
+                                               state=state.state, lineno=state.lineno)]
+        else:
+            items = [i for i in super().collect() if isinstance(i, pytest.Item)]
+        for item in items:
+            item.user_properties.append((KATA_KEY, self.kata.id))
+            item.user_properties.append((CHECKS_KEY, len(items)))
+        return items
+
+    # -------------------------------------------------------------- the learner's module
+    def learner_module(self) -> Any:
+        """The learner's module, executed once per run (or a BrokenKata if it did not load)."""
+        set_current_kata(self.kata.id)
+        if self._learner is None:
+            try:
+                module = learner.load_module(self.kata, self.source_path)
+                self._learner = self._check_names(module)
+            except (KeyboardInterrupt, KataLoadError) as exc:
+                if isinstance(exc, KeyboardInterrupt):
+                    raise
+                self._learner = BrokenKata(exc)
+            except BaseException as exc:  # noqa: BLE001 - anything the file does at import
+                self._learner = BrokenKata(KataLoadError(self._describe_load_error(exc)))
+        return self._learner
+
+    def _check_names(self, module: Any) -> Any:
+        rel = self.source_path.name
+        if self.kata.answers_by_constant:
+            if not hasattr(module, "ANSWER"):
+                raise KataLoadError(f"{rel} defines no ANSWER: keep the line `ANSWER = ...` "
+                                    f"and put your answer on its right-hand side")
+        else:
+            fn = getattr(module, self.kata.function or "", None)
+            if fn is None:
+                raise KataLoadError(f"{rel} defines no function `{self.kata.function}`: "
+                                    f"keep the name and signature of the stub")
+            if not callable(fn):
+                raise KataLoadError(f"`{self.kata.function}` in {rel} is not a function")
+        return module
+
+    def _describe_load_error(self, exc: BaseException) -> str:
+        rel = self.source_path.name
+        line = _learner_line(exc, self.source_path)
+        where = f" at line {line[0]}: {line[1]}" if line else ""
+        if isinstance(exc, SystemExit):
+            return (f"{rel} called exit ({exc.code!r}) while loading{where}: "
+                    f"a kata file must not end the program")
+        tip = ""
+        if isinstance(exc, NameError):
+            tip = " (a name used before it is defined, or a missing import?)"
+        elif isinstance(exc, ImportError):
+            tip = " (numkata katas only need the standard library, numpy and scipy)"
+        return f"{rel} failed to load{where}\n  {type(exc).__name__}: {exc}{tip}"
+
+
+def _learner_line(exc: BaseException, path: Path) -> tuple[int, str] | None:
+    """The last line of the learner's file in the traceback: (line number, source text)."""
+    found = None
+    for frame in traceback.extract_tb(exc.__traceback__):
+        if Path(frame.filename) == path:
+            found = (frame.lineno, (frame.line or "").strip())
+    if isinstance(exc, SyntaxError) and exc.lineno and Path(exc.filename or "") == path:
+        found = (exc.lineno, (exc.text or "").strip())
+    return found
+
+
+class NotGradedItem(pytest.Item):
+    """The one item of a kata that is not attempted, or whose file cannot be parsed."""
+
+    def __init__(self, *, message: str, state: str, lineno: int | None, **kwargs):
+        super().__init__(**kwargs)
+        self.message = message
+        self.state = state
+        self.lineno = lineno
+        self.user_properties.append((STATE_KEY, state))
+
+    def runtest(self) -> None:
+        raise KataNotGraded(self.message)
+
+    def repr_failure(self, excinfo, style=None) -> str:
+        if isinstance(excinfo.value, KataNotGraded):
+            return self.message
+        return super().repr_failure(excinfo)
+
+    def reportinfo(self):
+        return self.path, self.lineno - 1 if self.lineno else None, self.name
+
+
+def learner_failure_text(excinfo, module: KataModule) -> str | None:
+    """The learner-facing text for a failed check, or None to keep pytest's own report."""
+    exc = excinfo.value
+    if isinstance(exc, KataFailure):
+        return str(exc)
+    if isinstance(exc, KataLoadError):
+        return str(exc)
+    if isinstance(exc, LearnerCrash):
+        error = exc.error
+        if isinstance(error, NotImplementedError):
+            return (f"{exc.description}\n  still raises NotImplementedError: "
+                    f"the body of `{module.kata.function}` is not finished")
+        line = _learner_line(error, module.source_path)
+        where = f"\n  at line {line[0]} of {module.source_path.name}: {line[1]}" if line else ""
+        return f"{exc.description}\n  raised {type(error).__name__}: {error}{where}"
+    return None

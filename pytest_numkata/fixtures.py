@@ -1,0 +1,14 @@
+"""Fixtures for hidden checks; registered only for runs inside a kata tree."""
+
+import pytest
+
+from .collect import KataModule
+
+
+@pytest.fixture(scope="module")
+def kata(request: pytest.FixtureRequest):
+    """The learner's kata module, loaded when the first check of the kata runs."""
+    node = request.node.getparent(KataModule)
+    if node is None:
+        raise RuntimeError("the `kata` fixture is only available to numkata's hidden checks")
+    return node.learner_module()

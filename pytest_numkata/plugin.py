@@ -1,0 +1,65 @@
+"""numkata's pytest glue: options, collecting kata files, locking chapters, recording progress.
+
+Each hook does one thing and hands the work to a plain module (catalogue, learner, grading,
+progress, unlocking, summary). The plugin is active only in a kata tree - a rootdir whose ini
+file sets ``numkata_katas`` - and does nothing at all elsewhere.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+
+pytest.register_assert_rewrite("pytest_numkata.checks")
+
+HYPOTHESIS_PROFILE = "numkata"
+USE_CHOICES = ("katas", "reference")
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("numkata", "numkata (numerical-methods katas)")
+    group.addoption("--numkata-unlock-all", action="store_true", default=False,
+                    help="open every chapter, mastered or not (review, teaching, tests)")
+    group.addoption("--numkata-use", choices=USE_CHOICES, default="katas",
+                    help="grade the learner's stubs (katas, default) or the solved "
+                         "reference/ tree (reference: progress is not recorded)")
+    group.addoption("--numkata-home", default=None, metavar="DIR",
+                    help="where progress lives (env NUMKATA_HOME; default .numkata/ "
+                         "under the rootdir)")
+    parser.addini("numkata_katas", "kata tree (relative to the rootdir); setting it turns "
+                  "numkata on", default="")
+    parser.addini("numkata_reference", "solved reference tree (relative to the rootdir)",
+                  default="reference")
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_configure(config: pytest.Config) -> None:
+    katas = config.getini("numkata_katas")
+    if not katas:
+        return  # not a kata tree: stay out of the way
+    from .session import NumkataPlugin
+
+    from . import fixtures
+
+    config.pluginmanager.register(NumkataPlugin(config), "numkata-session")
+    config.pluginmanager.register(fixtures, "numkata-fixtures")
+
+
+def default_home(rootpath: Path) -> Path:
+    return rootpath / ".numkata"
+
+
+def resolve_home(config: pytest.Config) -> tuple[Path, bool]:
+    """The numkata home and whether the learner named it explicitly."""
+    explicit = config.getoption("numkata_home") or os.environ.get("NUMKATA_HOME")
+    if explicit:
+        return Path(explicit).expanduser().resolve(), True
+    return default_home(config.rootpath), False
+
+
+def utc_now() -> datetime:
+    return datetime.now(timezone.utc)
+

@@ -1,0 +1,212 @@
+"""The plugin object registered for a run inside a kata tree (see ``plugin.pytest_configure``)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from . import catalogue as catalogue_mod
+from .checking import KataLoadError
+from .collect import KataModule, learner_failure_text
+from .grading import STATE_KEY, Grader
+from .progress import NOT_ATTEMPTED, ProgressStore, StoreError
+from .summary import summary_lines
+from .unlocking import chapter_progress, locked_message
+
+HYPOTHESIS_PROFILE = "numkata"
+
+
+def _register_hypothesis_profiles(config: pytest.Config) -> None:
+    from hypothesis import HealthCheck, settings
+
+    settings.register_profile(
+        HYPOTHESIS_PROFILE,
+        derandomize=True,
+        database=None,
+        deadline=None,
+        max_examples=40,
+        print_blob=False,
+        suppress_health_check=list(HealthCheck),
+    )
+    settings.register_profile("numkata-thorough", parent=settings.get_profile(HYPOTHESIS_PROFILE),
+                              max_examples=400)
+    if not config.getoption("hypothesis_profile", default=None):
+        settings.load_profile(HYPOTHESIS_PROFILE)
+
+
+class NumkataPlugin:
+    def __init__(self, config: pytest.Config):
+        from .plugin import resolve_home
+
+        self.config = config
+        root = config.rootpath
+        self.katas_dir = (root / config.getini("numkata_katas")).resolve()
+        self.reference_dir = (root / config.getini("numkata_reference")).resolve()
+        self.use = config.getoption("numkata_use")
+        self.unlock_all = config.getoption("numkata_unlock_all")
+        self.home, explicit = resolve_home(config)
+        if explicit and not self.home.is_dir():
+            raise pytest.UsageError(
+                f"numkata home {self.home} does not exist: create it or name another directory"
+            )
+        self.is_worker = hasattr(config, "workerinput")
+        self.record = self.use == "katas"
+        self.catalogue = catalogue_mod.load()
+        self.grader = Grader(self.kata_for_nodeid)
+        self.started = datetime.now().astimezone()
+        self.locked_requested: list[str] = []
+        self.store_note: str | None = None
+        self.saw_katas = False
+        # Hypothesis keeps its files under the home, never in the learner's tree.
+        os.environ.setdefault("HYPOTHESIS_STORAGE_DIRECTORY", str(self.home / "hypothesis"))
+        _register_hypothesis_profiles(config)
+        self.unlocked = self._unlocked_chapters()
+
+    # ------------------------------------------------------------------ state
+    def _read_states(self):
+        try:
+            with ProgressStore(self.home, create=False) as store:
+                if store.moved_aside:
+                    self.store_note = self._moved_note(store)
+                return store.states()
+        except StoreError as exc:
+            raise pytest.UsageError(str(exc)) from exc
+
+    @staticmethod
+    def _moved_note(store: ProgressStore) -> str:
+        return (f"the progress store could not be read and was moved aside to "
+                f"{store.moved_aside}; a new one was started (your old file is kept)")
+
+    def _unlocked_chapters(self) -> set[str]:
+        if self.is_worker and "numkata_unlocked" in self.config.workerinput:
+            return set(self.config.workerinput["numkata_unlocked"])
+        self.states = self._read_states()
+        self.progress = chapter_progress(self.catalogue, self.states, self.unlock_all)
+        return {p.chapter.id for p in self.progress if p.unlocked}
+
+    @pytest.hookimpl(optionalhook=True)
+    def pytest_configure_node(self, node) -> None:  # pytest-xdist controller
+        node.workerinput["numkata_unlocked"] = sorted(self.unlocked)
+
+    # ------------------------------------------------------------------ collection
+    def kata_for_path(self, path: Path):
+        try:
+            rel = Path(path).resolve().relative_to(self.katas_dir)
+        except ValueError:
+            return None
+        if rel.suffix != ".py" or len(rel.parts) != 2:
+            return None
+        return self.catalogue.by_id.get(rel.with_suffix("").as_posix())
+
+    def kata_for_nodeid(self, nodeid: str) -> str | None:
+        kata = self.kata_for_path(self.config.rootpath / nodeid.split("::", 1)[0])
+        return kata.id if kata else None
+
+    def _make_module(self, path: Path, parent):
+        kata = self.kata_for_path(path)
+        if kata is None:
+            return None
+        tree = self.reference_dir if self.use == "reference" else self.katas_dir
+        return KataModule.for_kata(parent, Path(path), kata, tree / kata.relpath)
+
+    def pytest_collect_file(self, file_path: Path, parent):
+        if file_path.suffix != ".py" or parent.session.isinitpath(file_path):
+            return None  # files named on the command line come through pytest_pycollect_makemodule
+        return self._make_module(file_path, parent)
+
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_pycollect_makemodule(self, module_path: Path, parent):
+        return self._make_module(module_path, parent)
+
+    def pytest_collection_modifyitems(self, session, config, items) -> None:
+        keep, locked = [], []
+        locked_chapters: dict[str, None] = {}
+        for item in items:
+            module = item.getparent(KataModule)
+            self.saw_katas = self.saw_katas or module is not None
+            if module is not None and module.kata.chapter not in self.unlocked:
+                locked.append(item)
+                locked_chapters.setdefault(module.kata.chapter)
+            else:
+                keep.append(item)
+        if locked:
+            items[:] = keep
+            config.hook.pytest_deselected(items=locked)
+        self.locked_requested = list(locked_chapters)
+
+    def pytest_report_collectionfinish(self, config, start_path, items):
+        if self.is_worker or not self.locked_requested:
+            return None
+        return [locked_message(self.progress, ch) for ch in self.locked_requested]
+
+    # ------------------------------------------------------------------ running
+    @pytest.hookimpl(wrapper=True)
+    def pytest_runtest_makereport(self, item, call):
+        report = yield
+        module = item.getparent(KataModule)
+        if module is None or call.excinfo is None or not report.failed:
+            return report
+        text = learner_failure_text(call.excinfo, module)
+        if text is not None:
+            report.longrepr = text
+        if isinstance(call.excinfo.value, KataLoadError):
+            if module._load_error_reported:
+                # One failure says the file did not load; the other checks are not graded.
+                report.outcome = "skipped"
+                report.longrepr = (str(item.path), None,
+                                   f"not graded: {module.source_path.name} did not load")
+            module._load_error_reported = True
+        return report
+
+    def pytest_report_teststatus(self, report, config):
+        props = dict(getattr(report, "user_properties", None) or ())
+        if props.get(STATE_KEY) == NOT_ATTEMPTED and report.when == "call":
+            return "not attempted", "N", ("NOT ATTEMPTED", {"yellow": True})
+        return None
+
+    def pytest_runtest_logreport(self, report) -> None:
+        if not self.is_worker:
+            self.grader.add_report(report)
+
+    # ------------------------------------------------------------------ finishing
+    @pytest.hookimpl(trylast=True)
+    def pytest_sessionfinish(self, session, exitstatus) -> None:
+        if self.is_worker:
+            return
+        attempts = self.grader.attempts()
+        self.attempts = attempts
+        self.recorded = False
+        if self.record and attempts:
+            try:
+                with ProgressStore(self.home) as store:
+                    if store.moved_aside:
+                        self.store_note = self._moved_note(store)
+                    store.record_run(attempts, started=self.started,
+                                     command=" ".join(sys.argv[1:])[:500])
+                    self.states = store.states()
+                self.recorded = True
+            except StoreError as exc:
+                self.store_note = f"progress not recorded: {exc}"
+        if hasattr(self, "states"):
+            self.progress = chapter_progress(self.catalogue, self.states, self.unlock_all)
+        if self.locked_requested and session.exitstatus == pytest.ExitCode.OK:
+            session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+    def pytest_terminal_summary(self, terminalreporter, exitstatus, config) -> None:
+        if self.is_worker or not hasattr(self, "attempts") or not self.saw_katas:
+            return
+        if config.option.collectonly:
+            return
+        lines = summary_lines(self.catalogue, self.progress, self.attempts,
+                              self.locked_requested)
+        if not self.record:
+            lines.append("reference run: progress not recorded")
+        if self.store_note:
+            lines.append(self.store_note)
+        terminalreporter.write_sep("=", "numkata")
+        for line in lines:
+            terminalreporter.write_line(line)

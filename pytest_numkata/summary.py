@@ -1,0 +1,49 @@
+"""The short text numkata prints at the end of a run: progress, lock state, what to do next."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from .catalogue import Catalogue
+from .progress import Attempt
+from .unlocking import ChapterProgress, locked_message, next_kata
+
+
+def chapter_line(p: ChapterProgress) -> str:
+    if not p.unlocked:
+        return f"{p.chapter.id} {p.chapter.title}: locked"
+    word = "mastered" if p.complete else "mastered"
+    regressed = sum(1 for s in p.statuses.values() if s == "regressed")
+    extra = f" ({regressed} regressed)" if regressed else ""
+    return f"{p.chapter.id} {p.chapter.title}: {p.mastered}/{p.total} {word}{extra}"
+
+
+def summary_lines(catalogue: Catalogue, progress: list[ChapterProgress],
+                  attempts: Iterable[Attempt], locked_requested: Iterable[str]) -> list[str]:
+    lines: list[str] = []
+    attempts = list(attempts)
+    not_attempted = [a for a in attempts if a.outcome == "not_attempted"]
+    for a in not_attempted:
+        kata = catalogue.kata(a.kata)
+        from .learner import not_attempted_message
+
+        lines.append(f"{a.kata} ({kata.type}): {not_attempted_message(kata)}")
+    if not_attempted:
+        lines.append("")
+    # chapter progress: every open chapter, plus the first locked one
+    shown_locked = False
+    for p in progress:
+        if p.unlocked:
+            lines.append(chapter_line(p))
+        elif not shown_locked:
+            lines.append(chapter_line(p) + f" ({locked_message(progress, p.chapter.id).split(' - ', 1)[1]})")
+            shown_locked = True
+    for chapter_id in locked_requested:
+        lines.append(locked_message(progress, chapter_id))
+    upcoming = next_kata(progress)
+    if upcoming is not None:
+        lines.append(f"next: {upcoming.id} ({upcoming.type}, {upcoming.difficulty}) - "
+                     f"pytest katas/{upcoming.relpath}")
+    elif all(p.complete for p in progress):
+        lines.append("every kata mastered - well done")
+    return lines

@@ -1,0 +1,76 @@
+"""Shared fixtures for numkata's own tests: throwaway kata trees graded with pytester."""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from pathlib import Path
+
+import pytest
+
+pytest_plugins = ["pytester"]
+
+ROOT = Path(__file__).resolve().parent.parent
+MUTANTS = Path(__file__).resolve().parent / "mutants"
+
+PYPROJECT = """\
+[tool.pytest.ini_options]
+numkata_katas = "katas"
+numkata_reference = "reference"
+"""
+
+
+class KataTree:
+    """A kata tree in pytester's temporary directory."""
+
+    def __init__(self, pytester: pytest.Pytester):
+        self.pytester = pytester
+        self.path = pytester.path
+        (self.path / "pyproject.toml").write_text(PYPROJECT)
+        self.home = self.path / "home"
+        self.home.mkdir()
+
+    def copy_tree(self, which: str = "katas", chapters: list[str] | None = None,
+                  into: str | None = None) -> None:
+        """Copy the project's ``katas`` or ``reference`` tree (or some chapters of it)."""
+        source = ROOT / which
+        target = self.path / (into or which)
+        for chapter in sorted(p.name for p in source.iterdir() if p.is_dir()):
+            if chapters is None or chapter in chapters:
+                shutil.copytree(source / chapter, target / chapter, dirs_exist_ok=True)
+
+    def write(self, kata_id: str, source: str, tree: str = "katas") -> Path:
+        path = self.path / tree / f"{kata_id}.py"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(source))
+        return path
+
+    def write_mutant(self, kata_id: str, function: str, mutant_file: Path, mutant: str) -> Path:
+        """A kata file whose function is ``mutant`` from ``mutant_file``."""
+        return self.write(kata_id, f"""\
+            import importlib.util as _u
+            _spec = _u.spec_from_file_location("numkata_mutant_{mutant}", {str(mutant_file)!r})
+            _module = _u.module_from_spec(_spec)
+            _spec.loader.exec_module(_module)
+            {function} = _module.{mutant}
+            """)
+
+    def run(self, *args: str) -> pytest.RunResult:
+        return self.pytester.runpytest("-p", "no:cacheprovider", f"--numkata-home={self.home}",
+                                       "-W", "ignore::pytest.PytestAssertRewriteWarning", *args)
+
+
+def outcomes(result: pytest.RunResult) -> dict[str, int]:
+    """The counts on pytest's last line, including numkata's two-word "not attempted"."""
+    import re
+
+    for line in reversed(result.outlines):
+        if re.match(r"^=+ .* in [0-9.]+s", line) or re.match(r"^[0-9]+ \w.* in [0-9.]+s", line):
+            found = re.findall(r"([0-9]+) ([a-z]+(?: attempted)?)", line)
+            return {name if name != "error" else "errors": int(n) for n, name in found}
+    return {}
+
+
+@pytest.fixture
+def kata_tree(pytester: pytest.Pytester) -> KataTree:
+    return KataTree(pytester)
