@@ -66,7 +66,7 @@ class KataModule(pytest.Module):
         return False
 
     def collect(self):
-        state = learner.inspect_source(self.kata, self.source_path)
+        state = learner.inspect_source(self.kata, self.source_path, self.display_path)
         if state.state == learner.NOT_ATTEMPTED:
             items = [NotGradedItem.from_parent(self, name="not_attempted",
                                                message=learner.not_attempted_message(self.kata),
@@ -98,8 +98,16 @@ class KataModule(pytest.Module):
                 self._learner = BrokenKata(KataLoadError(self._describe_load_error(exc)))
         return self._learner
 
+    @property
+    def display_path(self) -> str:
+        """The learner's file as they would type it, e.g. ``katas/ch01/log_sum_exp.py``."""
+        try:
+            return self.source_path.relative_to(self.config.rootpath).as_posix()
+        except ValueError:
+            return str(self.source_path)
+
     def _check_names(self, module: Any) -> Any:
-        rel = self.source_path.name
+        rel = self.display_path
         if self.kata.answers_by_constant:
             if not hasattr(module, "ANSWER"):
                 raise KataLoadError(f"{rel} defines no ANSWER: keep the line `ANSWER = ...` "
@@ -114,7 +122,7 @@ class KataModule(pytest.Module):
         return module
 
     def _describe_load_error(self, exc: BaseException) -> str:
-        rel = self.source_path.name
+        rel = self.display_path
         line = _learner_line(exc, self.source_path)
         where = f" at line {line[0]}: {line[1]}" if line else ""
         if isinstance(exc, SystemExit):
@@ -174,6 +182,6 @@ def learner_failure_text(excinfo, module: KataModule) -> str | None:
             return (f"{exc.description}\n  still raises NotImplementedError: "
                     f"the body of `{module.kata.function}` is not finished")
         line = _learner_line(error, module.source_path)
-        where = f"\n  at line {line[0]} of {module.source_path.name}: {line[1]}" if line else ""
+        where = f"\n  at line {line[0]} of {module.display_path}: {line[1]}" if line else ""
         return f"{exc.description}\n  raised {type(error).__name__}: {error}{where}"
     return None

@@ -69,18 +69,19 @@ def _function_untouched(tree: ast.Module, name: str) -> bool:
     return False
 
 
-def inspect_source(kata: Kata, path: Path) -> SourceState:
-    """Classify the learner's file without running it."""
+def inspect_source(kata: Kata, path: Path, display: str | None = None) -> SourceState:
+    """Classify the learner's file without running it. ``display`` names it in messages."""
+    display = display or path.name
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        return SourceState(UNREADABLE, f"cannot read {path.name}: {exc.strerror or exc}")
+        return SourceState(UNREADABLE, f"cannot read {display}: {exc.strerror or exc}")
     try:
         source = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         return SourceState(
             UNREADABLE,
-            f"{path.name} is not UTF-8 text (byte {exc.start}): save it with UTF-8 encoding",
+            f"{display} is not UTF-8 text (byte {exc.start}): save it with UTF-8 encoding",
         )
     try:
         tree = ast.parse(source, filename=str(path))
@@ -92,7 +93,7 @@ def inspect_source(kata: Kata, path: Path) -> SourceState:
             pointer = "\n    " + text + "\n    " + " " * (max(exc.offset, 1) - 1) + "^"
         return SourceState(
             SYNTAX_ERROR,
-            f"SyntaxError in {path.name}, {where}: {exc.msg}{pointer}",
+            f"SyntaxError in {display}, {where}: {exc.msg}{pointer}",
             lineno=exc.lineno,
         )
     if kata.answers_by_constant:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from .catalogue import Catalogue
+from .learner import not_attempted_message
 from .progress import Attempt
 from .unlocking import ChapterProgress, locked_message, next_kata
 
@@ -12,10 +13,9 @@ from .unlocking import ChapterProgress, locked_message, next_kata
 def chapter_line(p: ChapterProgress) -> str:
     if not p.unlocked:
         return f"{p.chapter.id} {p.chapter.title}: locked"
-    word = "mastered" if p.complete else "mastered"
     regressed = sum(1 for s in p.statuses.values() if s == "regressed")
     extra = f" ({regressed} regressed)" if regressed else ""
-    return f"{p.chapter.id} {p.chapter.title}: {p.mastered}/{p.total} {word}{extra}"
+    return f"{p.chapter.id} {p.chapter.title}: {p.mastered}/{p.total} mastered{extra}"
 
 
 def summary_lines(catalogue: Catalogue, progress: list[ChapterProgress],
@@ -25,8 +25,6 @@ def summary_lines(catalogue: Catalogue, progress: list[ChapterProgress],
     not_attempted = [a for a in attempts if a.outcome == "not_attempted"]
     for a in not_attempted:
         kata = catalogue.kata(a.kata)
-        from .learner import not_attempted_message
-
         lines.append(f"{a.kata} ({kata.type}): {not_attempted_message(kata)}")
     if not_attempted:
         lines.append("")
@@ -38,8 +36,13 @@ def summary_lines(catalogue: Catalogue, progress: list[ChapterProgress],
         elif not shown_locked:
             lines.append(chapter_line(p) + f" ({locked_message(progress, p.chapter.id).split(' - ', 1)[1]})")
             shown_locked = True
+    unlocked_now = {p.chapter.id for p in progress if p.unlocked}
     for chapter_id in locked_requested:
-        lines.append(locked_message(progress, chapter_id))
+        if chapter_id in unlocked_now:
+            lines.append(f"{chapter_id} is open now (it was locked when this run started): "
+                         f"pytest katas/{chapter_id}")
+        else:
+            lines.append(locked_message(progress, chapter_id))
     upcoming = next_kata(progress)
     if upcoming is not None:
         lines.append(f"next: {upcoming.id} ({upcoming.type}, {upcoming.difficulty}) - "

@@ -17,6 +17,8 @@ PYPROJECT = """\
 [tool.pytest.ini_options]
 numkata_katas = "katas"
 numkata_reference = "reference"
+# in-process pytester runs re-import an already imported plugin; that warning is an artefact
+filterwarnings = ["ignore::pytest.PytestAssertRewriteWarning"]
 """
 
 
