@@ -1,0 +1,104 @@
+"""The SQLite progress store: schema, transactions, states, corrupt files, concurrency."""
+
+from __future__ import annotations
+
+import multiprocessing
+import sqlite3
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from pytest_numkata.progress import (
+    FAILED, NOT_ATTEMPTED, PASSED, SCHEMA_VERSION, Attempt, Failure, ProgressStore, StoreError,
+)
+
+
+def test_a_missing_store_is_not_created_when_only_reading(tmp_path):
+    with ProgressStore(tmp_path / "home", create=False) as store:
+        assert store.states() == {} and store.attempts() == []
+    assert not (tmp_path / "home").exists()
+
+
+def test_states_follow_the_attempts(tmp_path):
+    with ProgressStore(tmp_path) as store:
+        store.record_run([Attempt("ch00/a", NOT_ATTEMPTED)])
+        assert store.states()["ch00/a"].status == "not attempted"
+        store.record_run([Attempt("ch00/a", FAILED, failures=(Failure("c", "m"),))])
+        assert store.states()["ch00/a"].status == "failing"
+        store.record_run([Attempt("ch00/a", PASSED)])
+        first = store.states()["ch00/a"].first_mastered_at
+        assert store.states()["ch00/a"].status == "mastered"
+        store.record_run([Attempt("ch00/a", FAILED)])
+        state = store.states()["ch00/a"]
+        assert state.status == "regressed" and state.mastered and state.attempts == 4
+        store.record_run([Attempt("ch00/a", PASSED)])
+        assert store.states()["ch00/a"].first_mastered_at == first
+
+
+def test_attempts_keep_local_dates_and_failures(tmp_path):
+    moment = datetime(2026, 3, 1, 0, 30, tzinfo=timezone(timedelta(hours=9)))
+    with ProgressStore(tmp_path) as store:
+        store.record_run([Attempt("ch00/a", FAILED, 0.5, 3, (Failure("x", "boom"),))], finished=moment)
+        (row,) = store.attempts()
+    assert row["local_date"] == "2026-03-01"  # the learner's calendar day, not UTC's
+    assert row["at"].startswith("2026-02-28T15:30")
+    assert row["failures"] == [{"check": "x", "message": "boom"}]
+    assert row["checks_failed"] == 1 and row["checks_total"] == 3
+
+
+def test_a_failed_write_leaves_nothing_behind(tmp_path):
+    with ProgressStore(tmp_path) as store:
+        with pytest.raises(ValueError):
+            store.record_run([Attempt("ch00/a", PASSED), Attempt("ch00/b", "bogus")])
+        assert store.attempts() == [] and store.states() == {}
+
+
+def test_schema_version_is_recorded(tmp_path):
+    ProgressStore(tmp_path).close()
+    db = sqlite3.connect(tmp_path / "progress.sqlite3")
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+
+
+def test_a_store_from_a_newer_numkata_is_refused(tmp_path):
+    ProgressStore(tmp_path).close()
+    db = sqlite3.connect(tmp_path / "progress.sqlite3")
+    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    db.close()
+    with pytest.raises(StoreError, match="newer numkata"):
+        ProgressStore(tmp_path)
+
+
+def test_a_corrupt_file_is_moved_aside_not_replaced(tmp_path):
+    (tmp_path / "progress.sqlite3").write_bytes(b"this is not a database" * 100)
+    with ProgressStore(tmp_path) as store:
+        assert store.moved_aside is not None and store.moved_aside.exists()
+        assert store.moved_aside.read_bytes().startswith(b"this is not a database")
+        store.record_run([Attempt("ch00/a", PASSED)])
+        assert store.states()["ch00/a"].mastered
+
+
+def _writer(home, kata, n):
+    with ProgressStore(home) as store:
+        for _ in range(n):
+            store.record_run([Attempt(kata, PASSED)])
+
+
+def test_concurrent_writers_lose_nothing(tmp_path):
+    ProgressStore(tmp_path).close()
+    ctx = multiprocessing.get_context("fork")
+    procs = [ctx.Process(target=_writer, args=(tmp_path, f"ch00/k{i}", 25)) for i in range(4)]
+    for p in procs:
+        p.start()
+    for p in procs:
+        p.join(60)
+        assert p.exitcode == 0
+    with ProgressStore(tmp_path) as store:
+        assert len(store.attempts()) == 100
+        assert all(s.attempts == 25 for s in store.states().values())
+
+
+def test_hints_are_counted(tmp_path):
+    with ProgressStore(tmp_path) as store:
+        assert store.record_hint("ch00/a") == 1
+        assert store.record_hint("ch00/a") == 2
+        assert store.states()["ch00/a"].hints_used == 2
