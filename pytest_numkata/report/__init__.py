@@ -1,0 +1,316 @@
+"""The mastery report: ``report.html`` (for the learner) and ``results.json`` (for scripts).
+
+``write_report(home)`` reads the progress store in ``home`` (it never creates one), and writes
+both files. The work is split so each part can be tested alone:
+
+- ``data.read_store``: SQL aggregation of the attempts (two queries, any history size);
+- ``build_context``: a pure function of the catalogue, that data and ``today``;
+- ``charts`` / ``streaks``: plain geometry and date arithmetic;
+- ``templates/``: all the markup (Jinja2, autoescaped); Python never assembles HTML.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import tempfile
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from .. import catalogue as catalogue_mod
+from ..catalogue import Catalogue
+from ..progress import (STATUS_FAILING, STATUS_MASTERED, STATUS_NOT_ATTEMPTED, STATUS_REGRESSED,
+                        PASSED)
+from ..unlocking import UNLOCK_RULE, chapter_progress, locked_message, next_kata
+from . import charts
+from .data import StoreData, read_store
+from .streaks import compute_streak
+
+REPORT_NAME = "report.html"
+RESULTS_NAME = "results.json"
+RESULTS_SCHEMA_VERSION = 1
+TEMPLATES = Path(__file__).with_name("templates")
+
+STATUS_ORDER = (STATUS_MASTERED, STATUS_REGRESSED, STATUS_FAILING, STATUS_NOT_ATTEMPTED)
+STATUS_CSS = {
+    STATUS_MASTERED: "mastered",
+    STATUS_REGRESSED: "regressed",
+    STATUS_FAILING: "failing",
+    STATUS_NOT_ATTEMPTED: "untouched",
+}
+
+
+def _today() -> date:
+    return datetime.now().astimezone().date()
+
+
+def _json_status(status: str) -> str:
+    return status.replace(" ", "_")
+
+
+# ---------------------------------------------------------------------------- context
+def build_context(catalogue: Catalogue, data: StoreData, today: date, *,
+                  generated_at: datetime | None = None) -> dict[str, Any]:
+    """Everything the templates and ``results.json`` show, as plain values."""
+    generated_at = generated_at or datetime.now().astimezone()
+    states = data.states
+    progress = chapter_progress(catalogue, states)
+    upcoming = next_kata(progress)
+    counts = {s: 0 for s in STATUS_ORDER}
+    chapters = []
+    first_locked = next((p for p in progress if not p.unlocked), None)
+    mastered_changes: dict[date, int] = {}
+    passing_changes: dict[date, int] = {}
+    for p in progress:
+        rows = []
+        chapter_counts = {s: 0 for s in STATUS_ORDER}
+        for kata in p.chapter.katas:
+            status = p.statuses[kata.id]
+            counts[status] += 1
+            chapter_counts[status] += 1
+            state = states.get(kata.id)
+            history = data.katas.get(kata.id)
+            first_mastered = history.first_pass_day if history else None
+            if first_mastered is None and state and state.first_mastered_at:
+                first_mastered = _day_of(state.first_mastered_at)
+            if first_mastered is not None:
+                mastered_changes[first_mastered] = mastered_changes.get(first_mastered, 0) + 1
+            if history:
+                passing = False
+                for day, outcome in history.day_end:
+                    now_passing = outcome == PASSED
+                    if now_passing != passing:
+                        passing_changes[day] = passing_changes.get(day, 0) + (
+                            1 if now_passing else -1)
+                        passing = now_passing
+            show_failures = status in (STATUS_FAILING, STATUS_REGRESSED) and history
+            rows.append({
+                "id": kata.id,
+                "name": kata.name,
+                "title": kata.title,
+                "type": kata.type,
+                "difficulty": kata.difficulty,
+                "status": status,
+                "status_css": STATUS_CSS[status],
+                "attempts": history.graded if history else 0,
+                "first_mastered": first_mastered,
+                "last_attempt": _day_of(state.last_attempt_at) if state else None,
+                "hints_used": state.hints_used if state else 0,
+                "failures": list(history.last_failures) if show_failures else [],
+                "failure_day": history.last_failure_day if show_failures else None,
+                "locked": not p.unlocked,
+                "is_next": upcoming is not None and upcoming.id == kata.id,
+                "command": f"pytest katas/{kata.relpath}",
+            })
+        segments = charts.bar_segments(
+            [(STATUS_CSS[s], s, chapter_counts[s]) for s in
+             (STATUS_MASTERED, STATUS_REGRESSED, STATUS_FAILING)], p.total)
+        chapters.append({
+            "id": p.chapter.id,
+            "number": p.chapter.number,
+            "title": p.chapter.title,
+            "unlocked": p.unlocked,
+            "complete": p.complete and p.total > 0,
+            "mastered": p.mastered,
+            "total": p.total,
+            "percent": _percent(p.mastered, p.total),
+            "counts": {STATUS_CSS[s]: n for s, n in chapter_counts.items()},
+            "segments": segments,
+            "locked_message": None if p.unlocked else locked_message(progress, p.chapter.id),
+            "is_next_locked": first_locked is not None and p is first_locked,
+            "katas": rows,
+        })
+    total = len(catalogue.katas)
+    mastered = counts[STATUS_MASTERED] + counts[STATUS_REGRESSED]
+    active = {d: n for d, (n, _passed) in data.days.items()}
+    streak = compute_streak((d for d, n in active.items() if n > 0), today)
+    lines = [("mastered", "line-mastered", charts.cumulative(mastered_changes)),
+             ("passing", "line-passing", charts.cumulative(passing_changes))]
+    # Two drawings of each chart: wide screens, and phones (fewer weeks, bigger type).
+    chart = charts.mastery_chart(lines, total, today)
+    chart_narrow = charts.mastery_chart(lines, total, today, width=360, height=220,
+                                        left=30, right=12, x_ticks_wanted=3)
+    known = set(catalogue.by_id)
+    status_by_id = {k: s for p in progress for k, s in p.statuses.items()}
+    return {
+        "title": "numkata mastery report",
+        "generated_at": generated_at,
+        "today": today,
+        "unlock_rule": UNLOCK_RULE,
+        "overall": {
+            "total": total,
+            "mastered": mastered,
+            "percent": _percent(mastered, total),
+            "mastered_passing": counts[STATUS_MASTERED],
+            "regressed": counts[STATUS_REGRESSED],
+            "failing": counts[STATUS_FAILING],
+            "not_attempted": counts[STATUS_NOT_ATTEMPTED],
+            "attempts": data.graded_attempts,
+            "runs": data.runs,
+            "active_days": len(active),
+            "chapters_open": sum(1 for p in progress if p.unlocked),
+            "chapters": len(progress),
+        },
+        "overall_segments": charts.bar_segments(
+            [(STATUS_CSS[s], s, counts[s]) for s in
+             (STATUS_MASTERED, STATUS_REGRESSED, STATUS_FAILING)], total),
+        "streak": streak,
+        "calendar": charts.calendar_geometry(active, today),
+        "calendar_narrow": charts.calendar_geometry(active, today, min_weeks=20, max_weeks=20),
+        "chart": chart,
+        "chart_narrow": chart_narrow,
+        "chapters": chapters,
+        "next_kata": ({"id": upcoming.id, "title": upcoming.title, "type": upcoming.type,
+                       "difficulty": upcoming.difficulty,
+                       "status": status_by_id[upcoming.id],
+                       "command": f"pytest katas/{upcoming.relpath}"}
+                      if upcoming else None),
+        "next_locked": (
+            {"id": first_locked.chapter.id, "title": first_locked.chapter.title,
+             "message": locked_message(progress, first_locked.chapter.id)}
+            if first_locked else None),
+        "all_done": total > 0 and mastered == total,
+        "empty": data.graded_attempts == 0 and not any(states.get(k) for k in known),
+        "unknown_katas": sorted(k for k in data.katas if k not in known),
+    }
+
+
+def _percent(part: int, whole: int) -> int:
+    return int(100 * part / whole) if whole else 0  # floor: 99% until really done
+
+
+def _day_of(stamp: str | None) -> date | None:
+    """The UTC calendar date of a stored ISO timestamp (a fallback when no local date)."""
+    if not stamp:
+        return None
+    try:
+        return datetime.fromisoformat(stamp.replace("Z", "+00:00")).date()
+    except ValueError:
+        return None
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+# ---------------------------------------------------------------------------- results.json
+def build_results(context: dict[str, Any]) -> dict[str, Any]:
+    """The machine-readable twin of the report (schema ``RESULTS_SCHEMA_VERSION``)."""
+    overall = context["overall"]
+    streak = context["streak"]
+    katas = [k for ch in context["chapters"] for k in ch["katas"]]
+    if context["all_done"]:
+        status = "pass"
+    elif any(k["status"] in (STATUS_FAILING, STATUS_REGRESSED) for k in katas):
+        status = "fail"
+    else:
+        status = "in_progress"
+    return {
+        "schema_version": RESULTS_SCHEMA_VERSION,
+        "generator": "numkata",
+        "generated_at": context["generated_at"].isoformat(timespec="seconds"),
+        "today": context["today"].isoformat(),
+        "status": status,
+        "overall": {
+            "katas_total": overall["total"],
+            "mastered": overall["mastered"],
+            "mastered_percent": overall["percent"],
+            "regressed": overall["regressed"],
+            "failing": overall["failing"],
+            "not_attempted": overall["not_attempted"],
+            "graded_attempts": overall["attempts"],
+            "runs": overall["runs"],
+            "active_days": overall["active_days"],
+            "streak": {"current": streak.current, "best": streak.best,
+                       "last_active": _iso(streak.last_active)},
+        },
+        "unlock_rule": context["unlock_rule"],
+        "next_kata": context["next_kata"]["id"] if context["next_kata"] else None,
+        "chapters": [
+            {"id": ch["id"], "title": ch["title"], "unlocked": ch["unlocked"],
+             "mastered": ch["mastered"], "total": ch["total"],
+             "locked_message": ch["locked_message"]}
+            for ch in context["chapters"]
+        ],
+        "katas": [
+            {"id": k["id"], "chapter": k["id"].split("/", 1)[0], "title": k["title"],
+             "type": k["type"], "difficulty": k["difficulty"],
+             "status": _json_status(k["status"]), "locked": k["locked"],
+             "attempts": k["attempts"], "hints_used": k["hints_used"],
+             "first_mastered": _iso(k["first_mastered"]),
+             "last_attempt": _iso(k["last_attempt"]),
+             "failing_checks": [{"check": f["check"], "message": f["message"]}
+                                for f in k["failures"]]}
+            for k in katas
+        ],
+    }
+
+
+# ---------------------------------------------------------------------------- rendering
+@functools.lru_cache(maxsize=1)
+def environment():
+    import jinja2
+
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["day"] = _format_day
+    env.filters["plural"] = _plural
+    return env
+
+
+def _format_day(value: date | None, empty: str = "-") -> str:
+    if value is None:
+        return empty
+    return f"{value.day} {charts.MONTHS[value.month - 1]} {value.year}"
+
+
+def _plural(count: int, word: str, many: str | None = None) -> str:
+    return f"{count} {word if count == 1 else (many or word + 's')}"
+
+
+def render_html(context: dict[str, Any]) -> str:
+    return environment().get_template("report.html.j2").render(**context)
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def write_report(home: Path, catalogue: Catalogue | None = None, *,
+                 output: Path | None = None, today: date | None = None) -> Path:
+    """Write ``report.html`` (``output``, default ``home/report.html``) and ``results.json``
+    beside it from the progress store in ``home``; return the report's path.
+
+    A missing store gives an empty but valid report, and no database is created. Raises
+    ``progress.StoreError`` when the store exists but cannot be used (busy, newer schema).
+    """
+    home = Path(home)
+    catalogue = catalogue if catalogue is not None else catalogue_mod.load()
+    today = today or _today()
+    output = Path(output) if output is not None else home / REPORT_NAME
+    context = build_context(catalogue, read_store(home), today)
+    html = render_html(context)
+    results = build_results(context)
+    _write_atomic(output, html)
+    _write_atomic(output.with_name(RESULTS_NAME),
+                  json.dumps(results, indent=2, ensure_ascii=False) + "\n")
+    return output

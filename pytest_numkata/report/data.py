@@ -1,0 +1,121 @@
+"""Reading what the report needs from the progress store, aggregated in SQL.
+
+Two queries, whatever the size of the history: one pass over ``attempts`` grouped by
+(local date, kata), and one lookup of the few latest failing attempts by id. Python then works
+on at most days x katas small rows, never on every attempt.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from ..progress import (FAILED, NOT_ATTEMPTED, PASSED, STATUS_FAILING, STATUS_REGRESSED,
+                        KataState, ProgressStore)
+from .streaks import parse_day
+
+DAY_KATA_SQL = """
+SELECT local_date, kata,
+       SUM(outcome = 'passed'), SUM(outcome = 'failed'),
+       MAX(CASE WHEN outcome = 'passed' THEN id END),
+       MAX(CASE WHEN outcome = 'failed' THEN id END),
+       MAX(CASE WHEN outcome = 'not_attempted' THEN id END),
+       COUNT(DISTINCT run_id)
+FROM attempts
+GROUP BY local_date, kata
+"""
+
+
+@dataclass
+class KataHistory:
+    """One kata's history as read from the attempts table."""
+
+    graded: int = 0  # passed + failed attempts
+    first_pass_day: date | None = None
+    last_fail_id: int | None = None
+    last_failure_day: date | None = None
+    last_failures: list[dict] = field(default_factory=list)
+    # (day, outcome at the end of that day), in day order
+    day_end: list[tuple[date, str]] = field(default_factory=list)
+
+
+@dataclass
+class StoreData:
+    states: dict[str, KataState] = field(default_factory=dict)
+    katas: dict[str, KataHistory] = field(default_factory=dict)
+    # local day -> (graded attempts, passed attempts)
+    days: dict[date, tuple[int, int]] = field(default_factory=dict)
+    graded_attempts: int = 0
+    runs: int = 0
+    store_exists: bool = False
+
+
+def _latest(ids: tuple[int | None, int | None, int | None]) -> str | None:
+    """The outcome of the newest of (passed id, failed id, not-attempted id)."""
+    best, outcome = -1, None
+    for value, name in zip(ids, (PASSED, FAILED, NOT_ATTEMPTED)):
+        if value is not None and value > best:
+            best, outcome = value, name
+    return outcome
+
+
+def aggregate_rows(rows, states: dict[str, KataState] | None = None) -> StoreData:
+    """Fold the rows of ``DAY_KATA_SQL`` into per-kata and per-day figures (pure, testable)."""
+    data = StoreData(states=dict(states or {}))
+    days: dict[date, list[int]] = {}
+    for local_date, kata, n_pass, n_fail, pass_id, fail_id, na_id, _runs in sorted(
+            rows, key=lambda r: (r[0], r[1])):
+        day = parse_day(local_date)
+        if day is None:
+            continue
+        history = data.katas.setdefault(kata, KataHistory())
+        graded = (n_pass or 0) + (n_fail or 0)
+        history.graded += graded
+        if n_pass and history.first_pass_day is None:
+            history.first_pass_day = day
+        if fail_id is not None and (history.last_fail_id is None or fail_id > history.last_fail_id):
+            history.last_fail_id = fail_id
+            history.last_failure_day = day
+        outcome = _latest((pass_id, fail_id, na_id))
+        if outcome is not None:
+            history.day_end.append((day, outcome))
+        if graded:
+            tally = days.setdefault(day, [0, 0])
+            tally[0] += graded
+            tally[1] += n_pass or 0
+            data.graded_attempts += graded
+    data.days = {d: (t[0], t[1]) for d, t in sorted(days.items())}
+    return data
+
+
+def read_store(home: Path) -> StoreData:
+    """Everything the report shows, from the store in ``home``; never creates a database.
+
+    The latest failing checks are loaded only for katas that are failing or regressed now.
+    """
+    with ProgressStore(Path(home), create=False) as store:
+        conn = store._conn
+        if conn is None:
+            return StoreData()
+        states = store.states()
+        data = aggregate_rows(conn.execute(DAY_KATA_SQL).fetchall(), states)
+        data.store_exists = True
+        data.runs = conn.execute("SELECT count(*) FROM runs").fetchone()[0]
+        wanted = {h.last_fail_id: k for k, h in data.katas.items()
+                  if h.last_fail_id is not None and k in states
+                  and states[k].status in (STATUS_FAILING, STATUS_REGRESSED)}
+        if wanted:
+            marks = ",".join("?" * len(wanted))
+            for row_id, text in conn.execute(
+                    f"SELECT id, failures FROM attempts WHERE id IN ({marks})", tuple(wanted)):
+                try:
+                    failures = json.loads(text)
+                except (TypeError, ValueError):
+                    failures = []
+                data.katas[wanted[row_id]].last_failures = [
+                    {"check": str(f.get("check", "")), "message": str(f.get("message", ""))}
+                    for f in failures if isinstance(f, dict)
+                ]
+    return data
