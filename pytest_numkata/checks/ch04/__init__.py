@@ -1,0 +1,1 @@
+"""Hidden checks for chapter 4: Newton's method."""
