@@ -1,0 +1,65 @@
+"""Known-buggy spmv solutions. Each must be rejected; `expect` is the named mistake."""
+
+import numpy as np
+
+
+def densifies(values, col_idx, row_ptr, x):
+    x = np.asarray(x, dtype=float)
+    rows = len(row_ptr) - 1
+    dense = np.zeros((rows, len(x)))
+    for i in range(rows):
+        for k in range(row_ptr[i], row_ptr[i + 1]):
+            dense[i, col_idx[k]] = values[k]
+    return dense @ x
+
+
+densifies.expect = "this densifies the matrix"
+
+
+def loops_over_every_column(values, col_idx, row_ptr, x):
+    rows = len(row_ptr) - 1
+    y = np.zeros(rows)
+    for i in range(rows):
+        row = {int(col_idx[k]): float(values[k]) for k in range(row_ptr[i], row_ptr[i + 1])}
+        for j in range(len(x)):
+            y[i] += row.get(j, 0.0) * x[j]
+    return y
+
+
+loops_over_every_column.expect = "visits every (row, column) pair"
+
+
+def skips_the_last_row(values, col_idx, row_ptr, x):
+    rows = len(row_ptr) - 1
+    y = np.zeros(rows)
+    for i in range(rows - 1):
+        for k in range(row_ptr[i], row_ptr[i + 1]):
+            y[i] += values[k] * x[col_idx[k]]
+    return y
+
+
+skips_the_last_row.expect = "the last row is missing"
+
+
+def every_row_starts_at_zero(values, col_idx, row_ptr, x):
+    rows = len(row_ptr) - 1
+    y = np.zeros(rows)
+    for i in range(rows):
+        for k in range(row_ptr[i + 1]):
+            y[i] += values[k] * x[col_idx[k]]
+    return y
+
+
+every_row_starts_at_zero.expect = "row_ptr[i] .. row_ptr[i+1] - 1"
+
+
+def returns_a_list(values, col_idx, row_ptr, x):
+    rows = len(row_ptr) - 1
+    y = [0.0] * rows
+    for i in range(rows):
+        for k in range(row_ptr[i], row_ptr[i + 1]):
+            y[i] += values[k] * x[col_idx[k]]
+    return y
+
+
+returns_a_list.expect = "float64 NumPy array"
