@@ -1,0 +1,75 @@
+"""Hidden checks for ch03/jacobi_converges.
+
+Oracle: the eigenvalues of D⁻¹(L + U) from numpy.linalg.eigvals; the verdict is ρ < 1, and
+a short run of Jacobi from a generic start confirms it.
+"""
+
+import numpy as np
+
+from pytest_numkata.checking import answer, expect, expect_close, expect_equal
+
+A = np.array([[1.0, 2.0], [2.0, 1.0]])
+
+
+def _rho(M):
+    return float(np.max(np.abs(np.linalg.eigvals(M))))
+
+
+def _jacobi_matrix(A):
+    D = np.diag(np.diag(A))
+    return np.linalg.solve(D, A - D)
+
+
+def _diverges_in_practice(A):
+    b = np.array([1.0, -0.5])
+    x = np.array([0.3, 0.7])
+    d = np.diag(A)
+    for _ in range(60):
+        x = (b - (A @ x - d * x)) / d
+    return not np.allclose(x, np.linalg.solve(A, b))
+
+
+def _answer(kata):
+    value = answer(kata, kinds=(tuple, list))
+    expect(len(value) == 2, "ANSWER should be a tuple (converges, spectral_radius) of two "
+                            f"entries, but it has {len(value)}")
+    expect(isinstance(value[0], (bool, np.bool_)),
+           f"the first entry, converges, should be a bool (True or False), not "
+           f"{type(value[0]).__name__} {value[0]!r}")
+    return value
+
+
+def says_whether_it_converges(kata):
+    converges, _ = _answer(kata)
+    rho = _rho(_jacobi_matrix(A))
+    verdict = rho < 1
+    assert verdict == (not _diverges_in_practice(A))
+    expect_equal(
+        bool(converges),
+        verdict,
+        what="ANSWER[0], converges",
+        mistakes={
+            "ρ(D⁻¹(L + U)) is greater than 1 here, so the error grows with each step; A is not "
+            "diagonally dominant (1 < 2)": True,
+        },
+    )
+
+
+def matches_the_spectral_radius(kata):
+    _, radius = _answer(kata)
+    M = _jacobi_matrix(A)
+    expect_close(
+        radius,
+        _rho(M),
+        rtol=1e-6,
+        what="ANSWER[1], spectral_radius",
+        mistakes={
+            "that is the spectral radius of A itself; the question is about the iteration "
+            "matrix D⁻¹(L + U)": _rho(A),
+            "the iteration matrix divides the off-diagonal entries by the diagonal "
+            "(D⁻¹(L + U) = [[0, 2], [2, 0]] here), not the other way round": _rho(np.linalg.inv(M)),
+            "the spectral radius is the largest ABSOLUTE value of an eigenvalue":
+                lambda got: np.isclose(float(got), -_rho(M)),
+            "that is ρ squared: the eigenvalues of [[0, a], [b, 0]] are ±√(ab)": _rho(M) ** 2,
+        },
+    )
