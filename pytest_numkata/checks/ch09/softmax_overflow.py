@@ -1,0 +1,66 @@
+"""Hidden checks for ch09/softmax_overflow.
+
+Oracles: mpmath's exp at 30 digits for exp(91.7); NumPy's float16 rounding for what FP16 makes
+of it; numpy.finfo for the FP16 and FP32 limits.
+"""
+
+import math
+import warnings
+
+import mpmath
+import numpy as np
+
+from pytest_numkata.checking import answer, expect, expect_close, expect_same_float, fail
+
+Z = 91.7
+
+
+def _exact():
+    with mpmath.workdps(30):
+        return float(mpmath.exp(mpmath.mpf(Z)))
+
+
+def _pair(kata):
+    got = answer(kata, kinds=(tuple, list))
+    if len(got) != 2:
+        fail(f"ANSWER should be a tuple of two numbers, but it has {len(got)} items: {got!r}")
+    return got
+
+
+def matches_exp_of_the_largest_logit(kata):
+    value, _ = _pair(kata)
+    exact = _exact()
+    fp32_max = float(np.finfo(np.float32).max)
+    expect(exact > fp32_max, "internal: exp(91.7) overflows FP32")  # the mistake below is real
+    expect_close(
+        value,
+        exact,
+        rtol=1e-6,
+        what="ANSWER[0] (exp(91.7))",
+        mistakes={
+            "exp(91.7) overflows FP32 too (its maximum is about 3.4e38): compute it in float64, "
+            "e.g. with math.exp": lambda got: math.isinf(float(got)),
+            "that is the FP16 maximum; the question asks for exp(91.7) itself":
+                float(np.finfo(np.float16).max),
+            "that is exp(91.7) / 65504, the overshoot factor; give exp(91.7) itself":
+                exact / float(np.finfo(np.float16).max),
+        },
+    )
+
+
+def matches_what_fp16_makes_of_it(kata):
+    _, fp16 = _pair(kata)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        expected = float(np.float16(_exact()))
+    expect_same_float(
+        fp16,
+        expected,
+        mistakes={
+            "FP16 does not saturate: a value past 65504 (in fact anything from 65520 up) rounds to "
+            "inf": float(np.finfo(np.float16).max),
+            "a value too large for FP16 becomes inf, not nan": lambda got: math.isnan(float(got)),
+            "that is the float64 value; rounding it to FP16 gives something else":
+                lambda got: float(got) > 1e30 and not math.isinf(float(got)),
+        },
+    )
