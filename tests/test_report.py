@@ -319,11 +319,11 @@ def test_default_catalogue_renders(tmp_path):
 
 # ---------------------------------------------------------------------------- aggregation
 def test_aggregate_rows_is_pure():
-    rows = [  # local_date, kata, n_pass, n_fail, pass_id, fail_id, na_id, runs
-        ("2025-03-02", "k", 1, 1, 4, 3, None, 2),
-        ("2025-03-01", "k", 0, 2, None, 2, 1, 2),
-        ("2025-03-03", "k", 0, 1, None, 5, None, 1),
-        ("garbage", "k", 1, 0, 9, None, None, 1),
+    rows = [  # local_date, kata, n_pass, n_fail, pass_id, fail_id, na_id
+        ("2025-03-02", "k", 1, 1, 4, 3, None),
+        ("2025-03-01", "k", 0, 2, None, 2, 1),
+        ("2025-03-03", "k", 0, 1, None, 5, None),
+        ("garbage", "k", 1, 0, 9, None, None),
     ]
     data = aggregate_rows(rows)
     h = data.katas["k"]

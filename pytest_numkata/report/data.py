@@ -21,8 +21,7 @@ SELECT local_date, kata,
        SUM(outcome = 'passed'), SUM(outcome = 'failed'),
        MAX(CASE WHEN outcome = 'passed' THEN id END),
        MAX(CASE WHEN outcome = 'failed' THEN id END),
-       MAX(CASE WHEN outcome = 'not_attempted' THEN id END),
-       COUNT(DISTINCT run_id)
+       MAX(CASE WHEN outcome = 'not_attempted' THEN id END)
 FROM attempts
 GROUP BY local_date, kata
 """
@@ -65,7 +64,7 @@ def aggregate_rows(rows, states: dict[str, KataState] | None = None) -> StoreDat
     """Fold the rows of ``DAY_KATA_SQL`` into per-kata and per-day figures (pure, testable)."""
     data = StoreData(states=dict(states or {}))
     days: dict[date, list[int]] = {}
-    for local_date, kata, n_pass, n_fail, pass_id, fail_id, na_id, _runs in sorted(
+    for local_date, kata, n_pass, n_fail, pass_id, fail_id, na_id in sorted(
             rows, key=lambda r: (r[0], r[1])):
         day = parse_day(local_date)
         if day is None:
