@@ -1,0 +1,58 @@
+"""Hidden checks for ch10/radius_of_convergence.
+
+Oracle: R = lim abs(c_n / c_{n+1}) for each coefficient sequence, evaluated by mpmath.limit
+(Richardson extrapolation at 30 digits) on the exact coefficients.
+"""
+
+import math
+
+import mpmath
+import numpy as np
+
+from pytest_numkata.checking import answer, expect, expect_close
+
+RTOL = ATOL = 1e-9
+
+
+def _radius(c):
+    with mpmath.workdps(30):
+        return float(mpmath.limit(lambda n: abs(c(n) / c(n + 1)), mpmath.inf))
+
+
+def _expected():
+    return (
+        _radius(lambda n: 1 / mpmath.mpf(3) ** n),
+        _radius(lambda n: (-1) ** n / mpmath.mpf(n)),
+        _radius(lambda n: mpmath.factorial(n)),
+    )
+
+
+def _entries(got):
+    return [float(v) for v in got]
+
+
+def gives_the_three_radii(kata):
+    got = answer(kata, kinds=(tuple, list))
+    expect(len(got) == 3, f"ANSWER should hold three radii (R_a, R_b, R_c); it holds {len(got)}")
+    for v in got:
+        expect(isinstance(v, (int, float, np.integer, np.floating)) and not isinstance(v, bool),
+               f"each radius is a number (math.inf for an infinite one); {v!r} is not")
+    expected = _expected()
+    expect_close(
+        np.array(_entries(got)),
+        np.array(expected),
+        rtol=RTOL,
+        atol=ATOL,
+        what=f"ANSWER = {tuple(got)!r}",
+        mistakes={
+            "the ratio is upside down: R = lim abs(c_n / c_{n+1}), the reciprocal of the ratio "
+            "test's limit L = lim abs(c_{n+1} / c_n) (for (a) that gives 3, not 1/3)":
+                lambda g: math.isclose(g[0], 1 / 3, rel_tol=1e-6) or math.isinf(g[2]),
+            "that is a ratio at a finite n, an estimate: for (b) (n+1)/n only tends to 1, so give "
+            "the limit": lambda g: any(e != v and abs(v - e) < 0.2 * max(e, 0.1)
+                                       for v, e in zip(g, expected)),
+            "(c) has R = 0: abs(c_{n+1} / c_n) = n + 1 grows without bound, so n! * x**n grows "
+            "for every x != 0 and the series converges only at x = 0":
+                lambda g: g[2] != 0 and not math.isclose(g[2], 0, abs_tol=ATOL),
+        },
+    )
