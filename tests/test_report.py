@@ -406,3 +406,11 @@ def test_bar_segments():
     segs = charts.bar_segments([("a", "A", 1), ("b", "B", 0), ("c", "C", 2)], 4)
     assert [(s.css, s.x, s.width) for s in segs] == [("a", 0.0, 25.0), ("c", 25.0, 50.0)]
     assert charts.bar_segments([("a", "A", 1)], 0) == ()
+
+
+def test_command_line(history, capsys):
+    from pytest_numkata.report.__main__ import main
+
+    assert main([str(history), "--today", TODAY.isoformat()]) == 0
+    assert capsys.readouterr().out.strip() == (history / "report.html").resolve().as_uri()
+    assert (history / "results.json").exists()
