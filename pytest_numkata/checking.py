@@ -104,9 +104,7 @@ def call(fn: Callable, *args: Any, unchanged: bool = False, **kwargs: Any) -> An
     before = copy.deepcopy((args, kwargs)) if unchanged else None
     try:
         result = fn(*args, **kwargs)
-    except NotImplementedError as exc:
-        raise LearnerCrash(description, exc) from exc
-    except Exception as exc:  # noqa: BLE001 - any learner exception is a failed check
+    except (Exception, SystemExit) as exc:  # noqa: BLE001 - any learner exception is a failed check
         raise LearnerCrash(description, exc) from exc
     if before is not None:
         names = [f"argument {i + 1}" for i in range(len(args))] + [f"{k}=" for k in kwargs]

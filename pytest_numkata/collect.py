@@ -183,5 +183,12 @@ def learner_failure_text(excinfo, module: KataModule) -> str | None:
                     f"the body of `{module.kata.function}` is not finished")
         line = _learner_line(error, module.source_path)
         where = f"\n  at line {line[0]} of {module.display_path}: {line[1]}" if line else ""
-        return f"{exc.description}\n  raised {type(error).__name__}: {error}{where}"
+        if isinstance(error, SystemExit):
+            return (f"{exc.description}\n  called exit ({error.code!r}){where}\n  a kata must "
+                    f"return its result, not end the program")
+        note = ""
+        if isinstance(error, MemoryError):
+            note = ("\n  numkata caps the memory a kata may use: no kata needs anywhere near "
+                    "this much (is a huge array being built?)")
+        return f"{exc.description}\n  raised {type(error).__name__}: {error}{where}{note}"
     return None

@@ -29,6 +29,13 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption("--numkata-home", default=None, metavar="DIR",
                     help="where progress lives (env NUMKATA_HOME; default .numkata/ "
                          "under the rootdir)")
+    group.addoption("--numkata-timeout", type=float, default=None, metavar="SECONDS",
+                    help="time limit for each check (default: the kata's own, else 5 s)")
+    group.addoption("--numkata-memory", type=int, default=None, metavar="MB",
+                    help="memory a kata may allocate beyond the grader's own (default 1024 MB)")
+    group.addoption("--numkata-isolation", choices=("fork", "none"), default=None,
+                    help="run each kata in a forked process (fork, the default where the OS "
+                         "has it) or in the pytest process (none: no time or memory limits)")
     parser.addini("numkata_katas", "kata tree (relative to the rootdir); setting it turns "
                   "numkata on", default="")
     parser.addini("numkata_reference", "solved reference tree (relative to the rootdir)",
@@ -40,6 +47,9 @@ def pytest_configure(config: pytest.Config) -> None:
     katas = config.getini("numkata_katas")
     if not katas:
         return  # not a kata tree: stay out of the way
+    # One BLAS thread: katas use small matrices, and a forked grader must not inherit a pool.
+    for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(name, "1")
     from .session import NumkataPlugin
 
     from . import fixtures

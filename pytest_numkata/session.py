@@ -11,7 +11,8 @@ import pytest
 
 from . import catalogue as catalogue_mod
 from .checking import KataLoadError
-from .collect import KataModule, learner_failure_text
+from .collect import KataModule, NotGradedItem, learner_failure_text
+from .isolation import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, ForkRunner, Limits, fork_available, log_reports
 from .grading import STATE_KEY, Grader
 from .progress import NOT_ATTEMPTED, ProgressStore, StoreError
 from .summary import summary_lines
@@ -65,6 +66,17 @@ class NumkataPlugin:
         os.environ.setdefault("HYPOTHESIS_STORAGE_DIRECTORY", str(self.home / "hypothesis"))
         _register_hypothesis_profiles(config)
         self.unlocked = self._unlocked_chapters()
+        self.isolation = config.getoption("numkata_isolation") or ("fork" if fork_available() else "none")
+        if self.isolation == "fork" and not fork_available():
+            raise pytest.UsageError("--numkata-isolation=fork needs os.fork, which this system lacks")
+        if self.isolation == "fork" and config.getoption("usepdb", False):
+            self.isolation = "none"  # the debugger needs the test in this process
+        self.runner = ForkRunner(config) if self.isolation == "fork" else None
+        timeout = config.getoption("numkata_timeout")
+        memory = config.getoption("numkata_memory")
+        if (timeout is not None and timeout <= 0) or (memory is not None and memory <= 0):
+            raise pytest.UsageError("--numkata-timeout and --numkata-memory must be positive")
+        self.timeout_option, self.memory_option = timeout, memory
 
     # ------------------------------------------------------------------ state
     def _read_states(self):
@@ -144,6 +156,36 @@ class NumkataPlugin:
         return [locked_message(self.progress, ch) for ch in self.locked_requested]
 
     # ------------------------------------------------------------------ running
+    def limits_for(self, kata) -> Limits:
+        timeout = self.timeout_option or kata.timeout or DEFAULT_TIMEOUT
+        return Limits(timeout=timeout, memory_mb=self.memory_option or DEFAULT_MEMORY_MB)
+
+    def _batch(self, item) -> list:
+        """The checks of item's kata that run consecutively from item on (one child for all)."""
+        if self.is_worker:
+            return [item]  # xdist hands a worker one item at a time
+        items = item.session.items
+        try:
+            start = items.index(item)
+        except ValueError:
+            return [item]
+        parent = item.parent
+        batch = []
+        for other in items[start:]:
+            if other.parent is not parent:
+                break
+            batch.append(other)
+        return batch
+
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_runtest_protocol(self, item, nextitem):
+        module = item.getparent(KataModule)
+        if self.runner is None or module is None or isinstance(item, NotGradedItem):
+            return None
+        reports = self.runner.reports_for(item, self._batch(item), self.limits_for(module.kata))
+        log_reports(item, reports)
+        return True
+
     @pytest.hookimpl(wrapper=True)
     def pytest_runtest_makereport(self, item, call):
         report = yield

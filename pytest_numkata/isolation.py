@@ -1,0 +1,326 @@
+"""Grading learner code in a forked child, so no learner mistake can take the run down.
+
+For each kata, the checks selected for this run are executed in one forked child process
+(about 7 ms a fork here, against a chapter run of a second or so). The child runs pytest's
+normal test protocol for each check and streams the reports back over a pipe as JSON. The
+parent waits for each check with a timeout and:
+
+- a check that does not report within the kata's time limit is failed with "timed out after
+  N s" and the child is killed (this stops C-level loops too, which ignore Python signals);
+- a child that dies (segfault, abort, ``os._exit``) fails the running check with what
+  happened; the kata's remaining checks are graded in a fresh child;
+- the child's address space is capped (soft ``RLIMIT_AS``), so a runaway allocation raises
+  ``MemoryError`` in learner code instead of swapping the machine;
+- captured output in the reports is truncated;
+- whatever the kata changes in its process (NumPy error state, random seeds, ``sys.modules``,
+  environment) disappears with the child.
+
+Without ``os.fork`` (Windows) or with ``--numkata-isolation=none`` checks run in-process.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import select
+import signal
+import sys
+import time
+import warnings
+from dataclasses import dataclass
+
+from _pytest.reports import TestReport
+from _pytest.runner import runtestprotocol
+
+MAX_SECTION = 4000  # characters of captured output kept per section
+DEFAULT_TIMEOUT = 5.0  # seconds per check
+DEFAULT_MEMORY_MB = 1024  # address space a child may add to what it starts with
+
+
+@dataclass(frozen=True)
+class Limits:
+    timeout: float
+    memory_mb: int
+
+
+def fork_available() -> bool:
+    return hasattr(os, "fork")
+
+
+def _signal_name(number: int) -> str:
+    try:
+        name = signal.Signals(number).name
+    except ValueError:
+        return f"signal {number}"
+    meaning = {
+        "SIGSEGV": "a segmentation fault - memory was read or written where it must not be",
+        "SIGABRT": "an abort",
+        "SIGBUS": "a bus error",
+        "SIGFPE": "a floating-point exception",
+        "SIGKILL": "being killed",
+    }.get(name)
+    return f"{name} ({meaning})" if meaning else name
+
+
+def _address_space_now() -> int:
+    try:
+        with open("/proc/self/statm") as fh:
+            pages = int(fh.read().split()[0])
+        return pages * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError):
+        return 0
+
+
+MAX_FILE_BYTES = 256 * 1024 * 1024  # no single file (captured output included) grows past this
+
+
+def _cap_memory(memory_mb: int) -> None:
+    try:
+        import resource
+    except ImportError:  # pragma: no cover - not on POSIX
+        return
+    try:  # an output flood gets "File too large" instead of filling the disk
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (MAX_FILE_BYTES, resource.RLIM_INFINITY))
+    except (ValueError, OSError, AttributeError):
+        pass
+    base = _address_space_now()
+    if not base:
+        return
+    soft = base + memory_mb * 1024 * 1024
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if hard != resource.RLIM_INFINITY:
+        soft = min(soft, hard)
+    try:
+        resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
+    except (ValueError, OSError):
+        pass
+
+
+def _truncate_sections(report: TestReport) -> None:
+    kept = []
+    for name, text in report.sections:
+        if len(text) > MAX_SECTION:
+            cut = len(text) - MAX_SECTION
+            text = text[:MAX_SECTION] + f"\n... ({cut} more characters of output cut)\n"
+        kept.append((name, text))
+    report.sections = kept
+
+
+def _child(items, write_fd: int, limits: Limits, config) -> None:
+    """Run ``items`` in this (forked) process and send their reports; never returns."""
+    status = 0
+    try:
+        os.setpgid(0, 0)  # its own process group: a timeout kills what it spawned, too
+    except OSError:
+        pass
+    try:
+        _cap_memory(limits.memory_mb)
+        out = os.fdopen(write_fd, "w", buffering=1)
+        # Load the learner's file first, so a hang or crash at import is told apart from one
+        # in a check. A load *error* is not fatal here: the checks report it kindly.
+        out.write(json.dumps({"loading": True}) + "\n")
+        out.flush()
+        module = _kata_module(items[0])
+        if module is not None:
+            module.learner_module()
+        out.write(json.dumps({"loaded": True}) + "\n")
+        out.flush()
+        for index, item in enumerate(items):
+            nextitem = items[index + 1] if index + 1 < len(items) else None
+            out.write(json.dumps({"start": item.nodeid}) + "\n")
+            out.flush()
+            reports = runtestprotocol(item, nextitem=nextitem, log=False)
+            payload = []
+            for report in reports:
+                _truncate_sections(report)
+                payload.append(config.hook.pytest_report_to_serializable(config=config, report=report))
+            out.write(json.dumps({"reports": payload}) + "\n")
+            out.flush()
+        out.close()
+    except BaseException:  # noqa: BLE001 - anything here ends the child, the parent reports it
+        status = 70
+    finally:
+        os._exit(status)
+
+
+def _kata_module(item):
+    from .collect import KataModule
+
+    return item.getparent(KataModule)
+
+
+def _display(item) -> str:
+    module = _kata_module(item)
+    return module.display_path if module is not None else item.nodeid
+
+
+def _synthetic(item, outcome: str, message: str, duration: float) -> list[TestReport]:
+    common = dict(nodeid=item.nodeid, location=item.location, keywords={},
+                  user_properties=list(item.user_properties))
+    call_longrepr = message if outcome == "failed" else (str(item.path), None, message)
+    return [
+        TestReport(outcome="passed", longrepr=None, when="setup", duration=0.0, **common),
+        TestReport(outcome=outcome, longrepr=call_longrepr, when="call", duration=duration,
+                   **common),
+        TestReport(outcome="passed", longrepr=None, when="teardown", duration=0.0, **common),
+    ]
+
+
+class ForkRunner:
+    """Runs the checks of one kata at a time in a child process and hands out their reports."""
+
+    def __init__(self, config):
+        self.config = config
+        self._reports: dict[str, list[TestReport]] = {}
+
+    def reports_for(self, item, batch, limits: Limits) -> list[TestReport]:
+        if item.nodeid not in self._reports:
+            self._run_batch(batch, limits)
+        return self._reports.pop(item.nodeid)
+
+    def _run_batch(self, batch, limits: Limits) -> None:
+        pending = list(batch)
+        while pending:
+            self._run_child(pending, limits)  # a crash grades the check it hit ...
+            pending = [i for i in pending if i.nodeid not in self._reports]  # ... and we go on
+
+    def _run_child(self, items, limits: Limits) -> bool:
+        read_fd, write_fd = os.pipe()
+        sys.stdout.flush()
+        sys.stderr.flush()
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", DeprecationWarning)  # fork with threads
+            pid = os.fork()
+        if pid == 0:  # pragma: no cover - runs in the child
+            os.close(read_fd)
+            _child(items, write_fd, limits, self.config)
+        os.close(write_fd)
+        by_id = {i.nodeid: i for i in items}
+        buffer = b""
+        current = None
+        loading = False
+        started = time.monotonic()
+        finished_cleanly = False
+        try:
+            while True:
+                remaining = limits.timeout - (time.monotonic() - started)
+                if remaining <= 0:
+                    self._kill(pid)
+                    pid = 0
+                    if loading:
+                        self._fail_all(items, f"timed out after {limits.timeout:g} s while "
+                                       f"loading {_display(items[0])}: is there an endless loop "
+                                       f"at the top level of the file?", limits.timeout)
+                    else:
+                        self._fail_current(current, items, f"timed out after {limits.timeout:g} "
+                                           f"s: an endless loop, or far too slow for this check",
+                                           limits.timeout)
+                        self._skip_rest(items, "not graded: an earlier check of this kata "
+                                               "timed out")
+                    return False
+                ready, _, _ = select.select([read_fd], [], [], min(remaining, 1.0))
+                if not ready:
+                    continue
+                chunk = os.read(read_fd, 1 << 16)
+                if not chunk:  # the child closed the pipe: finished or died
+                    break
+                buffer += chunk
+                while b"\n" in buffer:
+                    line, buffer = buffer.split(b"\n", 1)
+                    message = json.loads(line)
+                    if "loading" in message or "loaded" in message:
+                        loading = "loading" in message
+                        started = time.monotonic()
+                    elif "start" in message:
+                        current = by_id[message["start"]]
+                        started = time.monotonic()
+                    else:
+                        reports = [self.config.hook.pytest_report_from_serializable(
+                            config=self.config, data=d) for d in message["reports"]]
+                        self._reports[current.nodeid] = reports
+                        current = None
+            _, wait_status = os.waitpid(pid, 0)
+            pid = 0
+            if loading:
+                self._fail_all(items, f"while loading {_display(items[0])}, "
+                               + self._death_message(wait_status), time.monotonic() - started)
+                return False
+            if current is not None or not all(i.nodeid in self._reports for i in items):
+                self._fail_current(current, items, self._death_message(wait_status),
+                                   time.monotonic() - started)
+                return False
+            finished_cleanly = True
+        finally:
+            os.close(read_fd)
+            if pid:
+                self._kill(pid)
+            self._drain_capture(current or (items[0] if items else None))
+        return finished_cleanly
+
+    def _drain_capture(self, item) -> None:
+        """Output a killed child left in pytest's capture files: cut it, keep it with its check."""
+        capman = self.config.pluginmanager.getplugin("capturemanager")
+        if capman is None or not capman.is_globally_capturing():
+            return
+        try:
+            captured = capman.read_global_capture()
+        except Exception:  # noqa: BLE001 - output is a courtesy, never a reason to fail
+            return
+        if item is None or item.nodeid not in self._reports:
+            return
+        for name, text in (("stdout", captured.out), ("stderr", captured.err)):
+            if text:
+                if len(text) > MAX_SECTION:
+                    text = text[:MAX_SECTION] + f"\n... ({len(text) - MAX_SECTION} more characters of output cut)\n"
+                for report in self._reports[item.nodeid]:
+                    if report.when == "call":
+                        report.sections.append((f"Captured {name} call", text))
+
+    @staticmethod
+    def _death_message(wait_status: int) -> str:
+        if os.WIFSIGNALED(wait_status):
+            sig = os.WTERMSIG(wait_status)
+            return f"crashed: the process running this kata was ended by {_signal_name(sig)}"
+        code = os.WEXITSTATUS(wait_status) if os.WIFEXITED(wait_status) else wait_status
+        return (f"the process running this kata exited with status {code} in the middle of a "
+                f"check (os._exit or a hard exit in the kata's code?): a kata must return, "
+                f"not end the program")
+
+    def _fail_current(self, current, items, message: str, duration: float) -> None:
+        if current is None:
+            # died between checks (e.g. at import of the next one): blame the next ungraded check
+            current = next((i for i in items if i.nodeid not in self._reports), None)
+            if current is None:
+                return
+        self._reports[current.nodeid] = _synthetic(current, "failed", message, duration)
+
+    def _fail_all(self, items, message: str, duration: float) -> None:
+        """The kata could not even be loaded: one failure says why, the rest are not graded."""
+        self._fail_current(None, items, message, duration)
+        self._skip_rest(items, "not graded: the kata's file did not load")
+
+    def _skip_rest(self, items, reason: str) -> None:
+        for item in items:
+            if item.nodeid not in self._reports:
+                self._reports[item.nodeid] = _synthetic(item, "skipped", reason, 0.0)
+
+    @staticmethod
+    def _kill(pid: int) -> None:
+        for target in (lambda: os.killpg(pid, signal.SIGKILL), lambda: os.kill(pid, signal.SIGKILL)):
+            try:
+                target()
+            except (ProcessLookupError, PermissionError, OSError):
+                pass
+        try:
+            os.waitpid(pid, 0)
+        except ChildProcessError:
+            pass
+
+
+def log_reports(item, reports) -> None:
+    item.ihook.pytest_runtest_logstart(nodeid=item.nodeid, location=item.location)
+    for report in reports:
+        item.ihook.pytest_runtest_logreport(report=report)
+    item.ihook.pytest_runtest_logfinish(nodeid=item.nodeid, location=item.location)
+
