@@ -137,30 +137,38 @@ def leaves_the_input_unchanged(kata):
 
 
 def _random_matrix(n, seed):
-    return np.random.default_rng(seed).standard_normal((n, n))
+    """A random Gaussian matrix, nudged towards the identity in the rare ill-conditioned case."""
+    A = np.random.default_rng(seed).standard_normal((n, n))
+    if _oracle(A) > 1e6:
+        A += n * np.eye(n)
+    return A
 
 
-@given(st.integers(1, 8), st.integers(0, 2**32 - 1))
-def matches_the_oracle_for_random_matrices(kata, n, seed):
+@given(st.integers(0, 10**6))
+def matches_the_oracle_for_random_matrices(kata, case):
+    n, seed = 1 + case % 8, case  # one integer: a failing case shrinks in few steps
     A = _random_matrix(n, seed)
     _check(kata, A, expected=_oracle(A))
 
 
-@given(st.integers(1, 8), st.integers(0, 2**32 - 1), st.integers(-3, 3))
-def scaling_leaves_kappa_unchanged(kata, n, seed, k):
+@given(st.integers(0, 10**6), st.integers(-3, 3))
+def scaling_leaves_kappa_unchanged(kata, case, k):
+    n, seed = 1 + case % 6, case
     A = _random_matrix(n, seed)
-    _check(kata, 10.0**k * A, expected=_oracle(A))
+    _check(kata, (10.0**k * A).tolist(), expected=_oracle(A))
 
 
-@given(st.integers(1, 6), st.integers(0, 2**32 - 1), st.booleans(), st.data())
-def a_zero_row_or_column_gives_inf(kata, n, seed, column, data):
-    A = np.random.default_rng(seed).integers(-9, 10, size=(n, n)).astype(float)
-    k = data.draw(st.integers(0, n - 1))
-    if column:
-        A[:, k] = 0.0
-    else:
-        A[k, :] = 0.0
-    _check_singular(kata, A)
+def a_zero_row_or_column_gives_inf(kata):
+    rng = np.random.default_rng(31)
+    for n in range(1, 7):
+        for _ in range(4):
+            A = rng.integers(-9, 10, size=(n, n)).astype(float)
+            k = int(rng.integers(0, n))
+            if rng.random() < 0.5:
+                A[:, k] = 0.0
+            else:
+                A[k, :] = 0.0
+            _check_singular(kata, A)
 
 
 def is_at_least_one(kata):

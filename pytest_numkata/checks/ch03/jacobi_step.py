@@ -119,13 +119,16 @@ def leaves_the_inputs_unchanged(kata):
     call(kata.jacobi_step, A, b, x, unchanged=True)
 
 
-@given(st.integers(1, 8), st.integers(0, 2**32 - 1))
-def matches_the_formula_for_random_systems(kata, n, seed):
-    _check(kata, *_system(n, seed))
+@given(st.integers(0, 10**6))
+def matches_the_formula_for_random_systems(kata, case):
+    n, seed = 1 + case % 8, case  # one integer: a failing case shrinks in few steps
+    A, b, x = _system(n, seed)
+    _check(kata, A.tolist(), b.tolist(), x.tolist())  # lists: cheaper to describe than arrays
 
 
-@given(st.integers(1, 6), st.integers(0, 2**32 - 1))
-def repeated_steps_converge_to_the_solution(kata, n, seed):
+@given(st.integers(0, 10**6))
+def repeated_steps_converge_to_the_solution(kata, case):
+    n, seed = 1 + case % 6, case
     A, b, x = _system(n, seed, dominance=4.0)
     D = np.diag(np.diag(A))
     rho = float(np.max(np.abs(np.linalg.eigvals(np.linalg.solve(D, A - D)))))
