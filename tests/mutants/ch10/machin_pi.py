@@ -1,0 +1,22 @@
+"""Known-buggy arctan_series solutions. Each must be rejected; `expect` is the named mistake."""
+
+
+def even_powers(x, N):
+    return sum((-1) ** n * x ** (2 * n) / (2 * n + 1) for n in range(N))
+
+
+even_powers.expect = "x**(2n), not x**(2n+1)"
+
+
+def no_alternation(x, N):
+    return sum(x ** (2 * n + 1) / (2 * n + 1) for n in range(N))
+
+
+no_alternation.expect = "signs do not alternate"
+
+
+def one_term_too_many(x, N):
+    return sum((-1) ** n * x ** (2 * n + 1) / (2 * n + 1) for n in range(N + 1))
+
+
+one_term_too_many.expect = "N + 1 terms"
