@@ -10,7 +10,7 @@ import mpmath
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pytest_numkata.checking import call, expect, expect_close, labelled
+from pytest_numkata.checking import call, expect, expect_close, is_close, labelled
 
 RTOL = 1e-12
 EPS = 2.0**-52
@@ -49,10 +49,13 @@ def _mistakes(f, fprime, x0, n):
     return out
 
 
-def _check(kata, f, fprime, x0, n):
+def _check(kata, f, fprime, x0, n, diagnose=True):
     expected = _iterates(f, fprime, x0, n)[n]
     got = call(kata.newton, f, fprime, x0, n)
-    expect_close(got, expected, rtol=RTOL, mistakes=_mistakes(f, fprime, x0, n))
+    if not is_close(got, expected, RTOL):
+        if not diagnose:  # properties stay cheap while hypothesis shrinks a failure
+            expect_close(got, expected, rtol=RTOL)
+        expect_close(got, expected, rtol=RTOL, mistakes=_mistakes(f, fprime, x0, n))
 
 
 def _sqrt_problem(a):
@@ -140,8 +143,10 @@ def converges_quadratically_on_a_square_root(kata):
            f"e_(k+1)/e_k**2 should approach 1/(2 sqrt(a)) = {limit:.6g}, but the last ratio is {ratios[-1]:.6g}")
 
 
-@given(st.floats(0.5, 50.0), st.floats(1.05, 20.0))
+# integer-valued strategies (scaled) shrink fast when a failure is found
+@given(st.integers(2, 200), st.integers(105, 2000))
 def errors_are_squared_at_every_step(kata, a, t):
+    a, t = a / 4, t / 100
     f, fp = _sqrt_problem(a)
     root = math.sqrt(a)
     x0 = t * root
@@ -155,8 +160,9 @@ def errors_are_squared_at_every_step(kata, a, t):
                f"Newton step from an error of {e[k]:.6g} leaves at most {bound:.6g} (about e**2 / (2 sqrt(a)))")
 
 
-@given(st.floats(1.0, 50.0), st.floats(1.0, 10.0), st.integers(0, 8))
+@given(st.integers(4, 200), st.integers(100, 1000), st.integers(0, 8))
 def matches_the_iteration_on_a_cubic(kata, c, x0, n):
+    c, x0 = c / 4, x0 / 100
     f = labelled(lambda x: x**3 - c, f"lambda x: x**3 - {c!r}")
     fp = labelled(lambda x: 3 * x**2, "lambda x: 3*x**2")
-    _check(kata, f, fp, x0, n)
+    _check(kata, f, fp, x0, n, diagnose=False)

@@ -146,8 +146,10 @@ def raises_at_a_tiny_derivative(kata):
             _expect_flat_tangent_error(kata, f, fp, kind(0.0))
 
 
-@given(st.floats(-0.99e-12, 0.99e-12), st.floats(-100.0, 100.0), st.booleans())
+# integer-valued strategies (scaled) shrink fast when a failure is found
+@given(st.integers(-99, 99), st.integers(-1000, 1000), st.booleans())
 def raises_whenever_the_slope_is_below_1e_12(kata, s, x0, use_numpy):
+    s, x0 = s * 1e-14, x0 / 10
     kind = np.float64 if use_numpy else float
     slope, start = kind(s), kind(x0)
     f = labelled(lambda x: slope * (x - start) + 1.0, f"lambda x: {s!r}*(x - {x0!r}) + 1.0")
@@ -191,7 +193,8 @@ def returns_the_last_iterate_after_max_iter(kata):
         _expect_result(kata, f, fp, 0.5, max_iter=max_iter)
 
 
-@given(st.floats(0.25, 100.0), st.floats(0.1, 50.0))
+@given(st.integers(1, 400), st.integers(1, 500))
 def finds_square_roots(kata, a, x0):
+    a, x0 = a / 4, x0 / 10
     f, fp = _sqrt_problem(a)
     _expect_result(kata, f, fp, x0)

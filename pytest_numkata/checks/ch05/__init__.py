@@ -1,0 +1,1 @@
+"""Hidden checks for chapter 5: gradient descent convergence."""
