@@ -1,0 +1,1 @@
+"""Hidden checks for chapter 06."""

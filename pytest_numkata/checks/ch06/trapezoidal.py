@@ -1,0 +1,119 @@
+"""Hidden checks for ch06/trapezoidal.
+
+Oracles: the rule itself evaluated node by node with math.fsum, exact integrals of polynomials
+in rational arithmetic (fractions.Fraction), and scipy.integrate.quad for the error ratios.
+"""
+
+import math
+
+import numpy as np
+from hypothesis import given
+from hypothesis import strategies as st
+from scipy import integrate
+
+from pytest_numkata.checking import call, expect, expect_close
+from pytest_numkata.checks.ch06 import _rules as R
+
+# limits on a grid of hundredths: ordinary intervals, including a == b and b < a
+_LIMITS = st.integers(-300, 300).map(lambda k: k / 100)
+
+
+def _mistakes(f, a, b, n):
+    """Wrong rules, each a thunk: they are evaluated only when a check has already failed."""
+    w = R.weighted
+    wrong = {
+        "the end nodes need weight 1/2: this is a left Riemann sum (h times f at x_0 .. x_{n-1})":
+            lambda: w(f, a, b, n, lambda m: [1.0] * m + [0.0], 1.0),
+        "the end nodes need weight 1/2: this is a right Riemann sum (h times f at x_1 .. x_n)":
+            lambda: w(f, a, b, n, lambda m: [0.0] + [1.0] * m, 1.0),
+        "the end nodes need weight 1/2: every node got weight 1 (h times the plain sum)":
+            lambda: w(f, a, b, n, lambda m: [1.0] * (m + 1), 1.0),
+        "the factor 1/2 is missing: weights 1, 2, ..., 2, 1 go with h/2, not h":
+            lambda: w(f, a, b, n, R.trapezoid_weights, 1.0),
+        "the interior loop stops one node early (range(1, n - 1)): f(x_{n-1}) is missing":
+            lambda: w(f, a, b, n, lambda m: [1.0] + [2.0] * (m - 2) + [0.0, 1.0], 0.5)
+            if n >= 2 else None,
+        "off by one: that is the rule with n - 1 intervals (n nodes); n intervals have "
+        "n + 1 nodes": lambda: R.trapezoid(f, a, b, n - 1) if n >= 2 else None,
+        "h computed as (b - a) / (n - 1): n intervals have width (b - a) / n":
+            lambda: R.trapezoid(f, a, b, n, h=(b - a) / (n - 1)) if n >= 2 else None,
+        "off by one: that is the rule with n + 1 intervals; n intervals have n + 1 nodes":
+            lambda: R.trapezoid(f, a, b, n + 1),
+        "h computed as (b - a) / (n + 1): n intervals have width (b - a) / n":
+            lambda: R.trapezoid(f, a, b, n, h=(b - a) / (n + 1)),
+    }
+    return R.lazy_mistakes(wrong, lambda: R.atol(f, a, b, n))
+
+
+def _check(kata, f, a, b, n):
+    R.check_value(kata.trapezoidal, f, a, b, n, R.trapezoid(f, a, b, n), _mistakes(f, a, b, n))
+
+
+def matches_the_worked_example(kata):
+    # x**2 on [0, 1] with 4 intervals: 11/32, exactly representable
+    _check(kata, R.square, 0.0, 1.0, 4)
+
+
+def matches_the_rule_for_numpy_ufuncs(kata):
+    for f, a, b in ((np.sin, 0.0, 2.0), (np.exp, -1.0, 1.0), (np.cos, 0.0, math.pi / 2)):
+        for n in (1, 2, 3, 10, 57):
+            _check(kata, f, a, b, n)
+
+
+def matches_the_rule_for_lambdas(kata):
+    for f, a, b in ((R.square, -1.0, 2.0), (R.lorentz, 0.0, 3.0), (R.gauss, -2.0, 0.5),
+                    (R.cubic, 0.5, 1.5)):
+        for n in (1, 2, 5, 64):
+            _check(kata, f, a, b, n)
+
+
+def a_single_interval_is_one_trapezoid(kata):
+    # n = 1: (b - a) * (f(a) + f(b)) / 2
+    _check(kata, np.exp, 0.0, 1.0, 1)
+    _check(kata, R.line, -3.0, 5.0, 1)
+
+
+def reversed_limits_negate_the_integral(kata):
+    for f, a, b, n in ((np.exp, 0.0, 1.0, 8), (R.lorentz, -1.0, 2.0, 5), (np.sin, 0.5, 3.0, 1)):
+        forward = R.trapezoid(f, a, b, n)
+        expect_close(call(kata.trapezoidal, f, b, a, n), -forward, rtol=R.RTOL,
+                     atol=R.atol(f, a, b, n),
+                     mistakes={"the sign is lost for b < a: h = (b - a) / n is negative then, "
+                               "and the formula needs no special case": forward})
+
+
+def equal_limits_give_zero(kata):
+    expect_close(call(kata.trapezoidal, np.exp, 1.5, 1.5, 4), 0.0, atol=1e-300)
+
+
+@given(st.integers(-20, 20), st.integers(-20, 20), _LIMITS, _LIMITS,
+       st.integers(1, 50))
+def is_exact_for_straight_lines(kata, c0, c1, a, b, n):
+    f = R.polynomial([c0, c1])
+    exact = R.exact_polynomial_integral([c0, c1], a, b)
+    expect_close(call(kata.trapezoidal, f, a, b, n), exact, rtol=R.RTOL, atol=R.atol(f, a, b, n),
+                 mistakes=_mistakes(f, a, b, n))
+
+
+@given(st.sampled_from(R.INTEGRANDS), _LIMITS, _LIMITS, st.integers(1, 200))
+def matches_the_rule_on_any_interval(kata, f, a, b, n):
+    _check(kata, f, a, b, n)
+
+
+def error_falls_like_h_squared(kata):
+    # for a smooth f, halving h divides the O(h**2) error by about 4
+    for f, a, b in ((np.exp, 0.0, 1.0), (R.lorentz, 0.0, 2.0), (np.sin, 0.0, 1.0)):
+        exact = integrate.quad(f, a, b, epsabs=0.0, epsrel=1e-12)[0]
+        e1 = abs(call(kata.trapezoidal, f, a, b, 32) - exact)
+        e2 = abs(call(kata.trapezoidal, f, a, b, 64) - exact)
+        ratio = e1 / e2 if e2 > 0 else math.inf
+        expect(3.8 < ratio < 4.2,
+               f"the error on {getattr(f, 'numkata_label', None) or f.__name__} over [{a}, {b}] "
+               f"fell by a factor {ratio:.3g} from n = 32 to n = 64; an O(h**2) rule divides it "
+               f"by about 4 (a factor near 2 means the end nodes lack their weight 1/2)")
+
+
+def rejects_fewer_than_one_interval(kata):
+    for n in (0, -1, -5):
+        R.expect_value_error(kata.trapezoidal, np.exp, 0.0, 1.0, n,
+                             "n < 1 must raise ValueError: check n before computing anything")
