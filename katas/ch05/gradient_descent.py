@@ -22,7 +22,8 @@ gradient_descent(grad, x0, lr, n_steps)
     if the iterates grow, they are returned grown.
     `x0` is not modified (an array update must not overwrite the caller's array).
     Results are compared with the step-by-step iterates (and, on quadratics, with the closed
-    form) to within 1e-9 relative.
+    form) to within 1e-9 relative, or 1e-12 times the largest entry of x0 absolute for
+    entries that end up near 0.
 
 Stuck? `numkata hint ch05/gradient_descent` shows one hint at a time.
 """

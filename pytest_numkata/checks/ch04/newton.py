@@ -13,7 +13,6 @@ from hypothesis import strategies as st
 from pytest_numkata.checking import call, expect, expect_close, is_close, labelled
 
 RTOL = 1e-12
-EPS = 2.0**-52
 
 
 def _iterates(f, fprime, x0, n, *, sign=-1, chord=False):
@@ -117,7 +116,7 @@ def works_with_math_functions(kata):
     fp = labelled(lambda x: -math.sin(x), "lambda x: -math.sin(x)")
     for n in (1, 3, 6):
         _check(kata, f, fp, 1.0, n)
-    expect_close(call(kata.newton, f, fp, 1.0, 6), math.pi / 2, rtol=1e-15)
+    expect_close(call(kata.newton, f, fp, 1.0, 6), math.pi / 2, rtol=RTOL)
 
 
 def _errors(xs, a):
@@ -132,11 +131,12 @@ def converges_quadratically_on_a_square_root(kata):
     xs = [float(call(kata.newton, f, fp, 10.0, k)) for k in range(7)]
     e = _errors(xs, a)
     limit = 1 / (2 * math.sqrt(a))
+    # only steps whose error is far above rounding (and above the 1e-12 the contract allows)
     ratios = [e[k + 1] / e[k] ** 2 for k in range(6) if e[k + 1] > 1e-9]
     expect(len(ratios) >= 3, f"iterates after 0..6 steps from 10.0: {xs} - their errors do not shrink "
                              "like Newton's (each about the square of the last)")
     for k, r in enumerate(ratios):
-        expect(math.isclose(r, 1 / (2 * xs[k]), rel_tol=1e-5),
+        expect(math.isclose(r, 1 / (2 * xs[k]), rel_tol=1e-2),
                f"iterates after 0..6 steps from 10.0: {xs}\n  e_{k + 1}/e_{k}**2 = {r:.6g}, but Newton's "
                f"step on x*x - a gives exactly 1/(2 x_{k}) = {1 / (2 * xs[k]):.6g}")
     expect(math.isclose(ratios[-1], limit, rel_tol=0.02),
@@ -152,8 +152,9 @@ def errors_are_squared_at_every_step(kata, a, t):
     x0 = t * root
     xs = [float(call(kata.newton, f, fp, x0, k)) for k in range(9)]
     e = [x - root for x in xs]
-    slack = 8 * EPS * root
     for k in range(8):
+        # room for rounding and for the 1e-12 relative the contract allows in each iterate
+        slack = 1e-10 * (xs[k] + root) * xs[k] / root
         bound = e[k] ** 2 / (2 * root) * (1 + 1e-9) + slack
         expect(-slack <= e[k + 1] <= bound,
                f"from x0 = {x0!r} on x*x - {a!r}: the error after {k + 1} steps is {e[k + 1]:.6g}, but one "
