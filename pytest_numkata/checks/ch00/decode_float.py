@@ -29,12 +29,15 @@ def _width(fmt):
 
 def _oracle(bits, fmt):
     _, _, uint, flt = FORMATS[fmt]
-    return float(np.array([bits], dtype=uint).view(flt).astype(np.float64)[0])
+    with np.errstate(invalid="ignore"):  # casting a NaN pattern to float64 is fine
+        return float(np.array([bits], dtype=uint).view(flt).astype(np.float64)[0])
 
 
 def _oracle_all(fmt):
     _, _, uint, flt = FORMATS[fmt]
-    return np.arange(1 << _width(fmt), dtype=np.int64).astype(uint).view(flt).astype(np.float64).tolist()
+    patterns = np.arange(1 << _width(fmt), dtype=np.int64).astype(uint)
+    with np.errstate(invalid="ignore"):
+        return patterns.view(flt).astype(np.float64).tolist()
 
 
 def _fields(bits, fmt):
