@@ -1,0 +1,102 @@
+"""Hidden checks for ch11/laplace_beta.
+
+Oracle, independent of the closed forms: scipy.optimize maximises scipy.stats.beta.logpdf for
+a start, mpmath (20 digits) polishes the mode as the root of the numerical first derivative of
+the Beta log density (its definition, with mpmath.beta for the normaliser), and
+takes the numerical second derivative there. A second,
+coarser cross-check uses scipy.stats.beta.logpdf with a central difference.
+"""
+
+import math
+
+import mpmath
+import numpy as np
+from hypothesis import given
+from hypothesis import strategies as st
+from scipy import optimize, stats
+
+from pytest_numkata.checking import call, expect, expect_close, fail
+
+RTOL = 1e-9
+
+
+def _oracle(a, b):
+    with mpmath.workdps(20):
+        A, B = mpmath.mpf(a), mpmath.mpf(b)
+
+        def logpdf(t):
+            return (A - 1) * mpmath.log(t) + (B - 1) * mpmath.log(1 - t) - mpmath.log(
+                mpmath.beta(A, B))
+
+        def slope(t):
+            return mpmath.diff(logpdf, t)
+
+        # a bounded scalar minimiser in float64 for a start, then slope(t) = 0 polished at
+        # 30 digits by a bracketing root finder that stays inside (0, 1)
+        start = optimize.minimize_scalar(lambda t: -stats.beta.logpdf(t, a, b),
+                                         bounds=(1e-12, 1 - 1e-12), method="bounded",
+                                         options={"xatol": 1e-12}).x
+        start = mpmath.mpf(start)
+        lo, hi = start / 2, (start + 1) / 2  # inside (0, 1) on either side of the start
+        mode = mpmath.findroot(slope, (lo, hi), solver="anderson", tol=mpmath.mpf(10) ** -30)
+        curvature = mpmath.diff(logpdf, mode, 2)
+        return float(mode), float(-1 / curvature)
+
+
+def _scipy_variance(a, b, mode):
+    h = 1e-4 * min(mode, 1 - mode)
+    f = stats.beta(a, b).logpdf
+    return -1.0 / ((f(mode + h) - 2 * f(mode) + f(mode - h)) / h**2)
+
+
+def _check(kata, a, b):
+    got = call(kata.laplace_beta, a, b)
+    if not (isinstance(got, tuple | list) and len(got) == 2):
+        fail(f"laplace_beta({a!r}, {b!r}) should return a pair (mode, variance), "
+             f"got {got!r}")
+    mode, var = _oracle(a, b)
+    beta_var = a * b / ((a + b) ** 2 * (a + b + 1))
+    expect_close(got[0], mode, rtol=RTOL, what=f"laplace_beta({a!r}, {b!r})[0] (the mode)",
+                 mistakes={"that is the mean a / (a + b) of the Beta, not its mode "
+                           "(a - 1) / (a + b - 2), where the density peaks": a / (a + b)})
+    expect_close(got[1], var, rtol=RTOL, what=f"laplace_beta({a!r}, {b!r})[1] (the variance)",
+                 mistakes={
+                     "a negative variance: the second derivative of log p is negative at the "
+                     "peak, so the variance is -1 / (log p)'', not 1 / (log p)''": -var,
+                     "that is the variance of the Beta itself, a b / ((a+b)^2 (a+b+1)); the "
+                     "Laplace variance matches the curvature at the mode": beta_var,
+                     "the curvature was not inverted: the variance is -1 / (log p)'', not "
+                     "-(log p)''": 1 / var,
+                 })
+    return got
+
+
+def matches_the_notebook_example(kata):
+    _check(kata, 7.0, 3.0)  # 7 heads, 3 tails with a flat prior
+
+
+def matches_several_shapes(kata):
+    for a, b in [(2.0, 2.0), (3.0, 5.0), (1.5, 1.5), (10.0, 2.0), (1.01, 50.0), (500.0, 700.0),
+                 (10_000.0, 3.0)]:
+        _check(kata, a, b)
+
+
+def symmetric_densities_peak_at_one_half(kata):
+    for a in (1.2, 4.0, 30.0):
+        got = call(kata.laplace_beta, a, a)
+        expect(abs(got[0] - 0.5) <= 1e-12, f"Beta({a}, {a}) is symmetric: the mode is 0.5")
+
+
+def agrees_with_a_finite_difference_of_scipy(kata):
+    for a, b in [(7.0, 3.0), (2.5, 8.0), (40.0, 60.0)]:
+        got = call(kata.laplace_beta, a, b)
+        fd = _scipy_variance(a, b, (a - 1) / (a + b - 2))
+        expect(math.isclose(got[1], fd, rel_tol=1e-5),
+               f"the variance {got[1]!r} should match -1 / (second difference of "
+               f"scipy.stats.beta.logpdf at the mode) = {fd!r} to about 1e-5")
+
+
+@given(st.floats(1.05, 200.0), st.floats(1.05, 200.0))
+def matches_the_oracle_for_any_a_and_b(kata, a, b):
+    got = _check(kata, a, b)
+    expect(0 < got[0] < 1 and got[1] > 0, "the mode lies in (0, 1) and the variance is > 0")

@@ -1,0 +1,118 @@
+"""Hidden checks for ch11/matrix_exp.
+
+Oracle: the partial sum computed exactly in integer arithmetic (exact matrix products of the
+exact binary values of A), rounded once; scipy.linalg.expm for large N on small matrices.
+"""
+
+import math
+
+import numpy as np
+from hypothesis import given
+from hypothesis import strategies as st
+from hypothesis.extra import numpy as hnp
+from scipy.linalg import expm
+
+from pytest_numkata.checking import call, expect_close, is_close
+
+TOL = 1e-12
+ONES_NAME = ("A ** n is an elementwise power: A^n here is the matrix product A @ A @ ... @ A "
+             "(np.linalg.matrix_power, or multiply the previous term by A), and A^0 is the "
+             "identity, not a matrix of ones")
+
+
+def _matmul(X, Y):
+    k = len(X)
+    return [[sum(X[i][m] * Y[m][j] for m in range(k)) for j in range(k)] for i in range(k)]
+
+
+def _series(A, count, *, absolute=False, start=0, elementwise=False):
+    """sum_{start <= n < count} A^n / n!, exactly, rounded once to a float array.
+
+    A = P / 2**e with an integer matrix P (every float is an integer over a power of two), so
+    the sum is (sum_n (L!/n!) 2**(e(L-n)) P^n) / (2**(eL) L!) with L = count - 1, evaluated by
+    Horner's rule in integers.
+    """
+    k = A.shape[0]
+    ratios = [(abs(float(a)) if absolute else float(a)).as_integer_ratio() for a in A.flat]
+    e = max(q.bit_length() - 1 for _, q in ratios)
+    flat = [p << (e - (q.bit_length() - 1)) for p, q in ratios]
+    P = [flat[i * k:(i + 1) * k] for i in range(k)]
+    L = count - 1
+    top = math.factorial(L)
+    c_last = 1 if L >= start else 0  # L! / L!
+    acc = [[(c_last if i == j or elementwise else 0) for j in range(k)] for i in range(k)]
+    for n in range(L - 1, -1, -1):
+        if elementwise:
+            acc = [[acc[i][j] * P[i][j] for j in range(k)] for i in range(k)]
+        else:
+            acc = _matmul(acc, P)
+        c = (top // math.factorial(n)) << (e * (L - n)) if n >= start else 0
+        for i in range(k):
+            for j in range(k):
+                if i == j or elementwise:
+                    acc[i][j] += c
+    den = top << (e * L)
+    return np.array([[acc[i][j] / den for j in range(k)] for i in range(k)])
+
+
+def _mistakes(A, N):
+    return {
+        ONES_NAME: _series(A, N, elementwise=True),
+        "one term too many: that is N + 1 terms (n = 0 .. N); the sum stops at n = N - 1":
+            _series(A, N + 1),
+        "the identity (the n = 0 term A^0 / 0! = I) is missing": _series(A, N, start=1),
+        "that is the full exponential expm(A), not the sum of its first N terms": expm(A),
+    }
+
+
+def _check(kata, A, N):
+    A = np.asarray(A, dtype=float)
+    got = call(kata.matrix_exp_series, A, N, unchanged=True)
+    expected = _series(A, N)
+    atol = TOL * float(_series(A, N, absolute=True).max())
+    if not is_close(got, expected, 0, atol):
+        expect_close(got, expected, rtol=0, atol=atol, mistakes=_mistakes(A, N))
+    return np.asarray(got, dtype=float)
+
+
+def matches_small_examples(kata):
+    _check(kata, np.array([[0.0, 1.0], [0.0, 0.0]]), 3)  # nilpotent: I + A exactly
+    _check(kata, np.array([[1.0, 2.0], [3.0, 4.0]]) / 4, 1)
+    _check(kata, np.array([[1.0, 2.0], [3.0, 4.0]]) / 4, 2)
+    _check(kata, np.array([[1.0, 2.0], [3.0, 4.0]]) / 4, 5)
+    _check(kata, np.array([[0.5, -1.0, 0.25], [2.0, 0.0, -0.5], [0.1, 0.3, -1.5]]), 8)
+    _check(kata, np.array([[1.5]]), 6)
+
+
+def rotation_generator_gives_a_rotation(kata):
+    theta = np.pi / 4
+    A = np.array([[0.0, -theta], [theta, 0.0]])
+    got = _check(kata, A, 30)
+    R = np.array([[np.cos(theta), -np.sin(theta)], [np.sin(theta), np.cos(theta)]])
+    expect_close(got, R, rtol=0, atol=1e-14, what="matrix_exp_series(A, 30) for the rotation "
+                 "generator A = [[0, -pi/4], [pi/4, 0]] should be the rotation by pi/4")
+
+
+def diagonal_matrices_exponentiate_their_diagonal(kata):
+    D = np.diag([1.0, 2.0, -1.5])
+    got = _check(kata, D, 40)
+    expect_close(got, np.diag(np.exp([1.0, 2.0, -1.5])), rtol=1e-13, atol=1e-15,
+                 what="matrix_exp_series(diag(1, 2, -1.5), 40) should be diag(e, e^2, e^-1.5)")
+
+
+def agrees_with_scipy_expm_for_small_matrices(kata):
+    rng = np.random.default_rng(21)
+    for k in (2, 3, 5):
+        A = rng.normal(size=(k, k))
+        A /= np.linalg.norm(A, 2)  # spectral norm 1: the terms past n = 30 are below 1e-32
+        got = _check(kata, A, 30)
+        expect_close(got, expm(A), rtol=1e-12, atol=1e-13,
+                     what=f"matrix_exp_series(A, 30) for a {k}x{k} A of norm 1, against "
+                          f"scipy.linalg.expm(A)")
+
+
+@given(hnp.arrays(np.float64, st.integers(1, 4).map(lambda k: (k, k)),
+                  elements=st.floats(-2.0, 2.0)),
+       st.integers(1, 20))
+def matches_the_exact_partial_sum_for_any_matrix(kata, A, N):
+    _check(kata, A, N)
