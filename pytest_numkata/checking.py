@@ -25,7 +25,24 @@ from typing import Any
 
 import numpy as np
 
-_last_call: contextvars.ContextVar[str] = contextvars.ContextVar("numkata_last_call", default="")
+class _Call:
+    """A call remembered for messages; formatted only when a message needs it."""
+
+    def __init__(self, fn: Callable | None = None, args: tuple = (), kwargs: Mapping | None = None,
+                 text: str | None = None):
+        self.fn, self.args, self.kwargs, self._text = fn, args, kwargs or {}, text
+
+    def __str__(self) -> str:
+        if self._text is None:
+            self._text = describe_call(self.fn, self.args, self.kwargs)
+        return self._text
+
+
+_last_call: contextvars.ContextVar[_Call | str] = contextvars.ContextVar("numkata_last_call", default="")
+
+
+def _last() -> str:
+    return str(_last_call.get())
 _current_kata: contextvars.ContextVar[str] = contextvars.ContextVar("numkata_kata", default="")
 
 MAX_REPR = 160
@@ -60,6 +77,11 @@ def short_repr(value: Any, limit: int = MAX_REPR) -> str:
             text += f" (dtype {value.dtype})"
     elif isinstance(value, np.generic):
         text = repr(value.item())
+    elif isinstance(value, list | tuple) and len(value) > 12:
+        head = ", ".join(short_repr(v, 40) for v in value[:3])
+        tail = ", ".join(short_repr(v, 40) for v in value[-3:])
+        brackets = "[]" if isinstance(value, list) else "()"
+        text = f"{brackets[0]}{head}, ..., {tail}{brackets[1]} ({len(value)} items)"
     elif callable(value) and hasattr(value, "__name__"):
         text = getattr(value, "numkata_label", None) or value.__name__
     else:
@@ -99,13 +121,13 @@ def call(fn: Callable, *args: Any, unchanged: bool = False, **kwargs: Any) -> An
     With ``unchanged=True`` the arguments are compared with copies taken before the call, and
     modifying one fails the check (for contracts that promise inputs are not modified).
     """
-    description = describe_call(fn, args, kwargs)
+    description = _Call(fn, args, kwargs)
     _last_call.set(description)
     before = copy.deepcopy((args, kwargs)) if unchanged else None
     try:
         result = fn(*args, **kwargs)
     except (Exception, SystemExit) as exc:  # noqa: BLE001 - any learner exception is a failed check
-        raise LearnerCrash(description, exc) from exc
+        raise LearnerCrash(str(description), exc) from exc
     if before is not None:
         names = [f"argument {i + 1}" for i in range(len(args))] + [f"{k}=" for k in kwargs]
         old = list(before[0]) + list(before[1].values())
@@ -224,7 +246,7 @@ def expect_close(actual: Any, expected: Any, *, rtol: float = 1e-9, atol: float 
 
     A number is expected to come back as a number and an array as an array of the same shape.
     """
-    call_text = what or _last_call.get() or "the result"
+    call_text = what or _last() or "the result"
     expected_arr = np.asarray(expected, dtype=np.float64)
     if is_close(actual, expected, rtol, atol):
         return
@@ -266,7 +288,7 @@ def expect_same_float(actual: Any, expected: float, *,
     """Exact float equality, telling -0.0 from 0.0 and accepting nan for nan."""
     if isinstance(actual, numbers.Real) and not isinstance(actual, bool) and same_float(actual, expected):
         return
-    lines = [_last_call.get() or "the result", f"  returned  {short_repr(actual)}",
+    lines = [_last() or "the result", f"  returned  {short_repr(actual)}",
              f"  expected  {float(expected)!r}  (exactly{', with its sign' if expected == 0 else ''})"]
     _fail(lines, actual, mistakes, same_float)
 
@@ -276,7 +298,7 @@ def expect_equal(actual: Any, expected: Any, *, mistakes: Mapping[str, Any] | No
     """Exact equality (for answers that are tuples, strings, mappings, integers...)."""
     if _same(actual, expected) and isinstance(actual, bool) == isinstance(expected, bool):
         return
-    lines = [what or _last_call.get() or "the result", f"  returned  {short_repr(actual)}",
+    lines = [what or _last() or "the result", f"  returned  {short_repr(actual)}",
              f"  expected  {short_repr(expected)}"]
     _fail(lines, actual, mistakes, _same)
 
@@ -284,14 +306,14 @@ def expect_equal(actual: Any, expected: Any, *, mistakes: Mapping[str, Any] | No
 def expect(condition: bool, message: str) -> None:
     """A property that must hold; ``message`` says what was violated."""
     if not condition:
-        raise KataFailure(f"{_last_call.get() or 'the result'}\n  {message}")
+        raise KataFailure(f"{_last() or 'the result'}\n  {message}")
 
 
 def expect_raises(errors: type[BaseException] | tuple[type[BaseException], ...],
                   fn: Callable, *args: Any, **kwargs: Any) -> BaseException:
     """Calling ``fn`` raises one of ``errors`` (subclasses count)."""
     description = describe_call(fn, args, kwargs)
-    _last_call.set(description)
+    _last_call.set(_Call(text=description))
     wanted = errors if isinstance(errors, tuple) else (errors,)
     names = " or ".join(e.__name__ for e in wanted)
     try:

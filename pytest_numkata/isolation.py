@@ -33,7 +33,7 @@ from _pytest.reports import TestReport
 from _pytest.runner import runtestprotocol
 
 MAX_SECTION = 4000  # characters of captured output kept per section
-DEFAULT_TIMEOUT = 5.0  # seconds per check
+DEFAULT_TIMEOUT = 10.0  # seconds per check
 DEFAULT_MEMORY_MB = 1024  # address space a child may add to what it starts with
 
 

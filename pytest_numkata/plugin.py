@@ -29,8 +29,11 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption("--numkata-home", default=None, metavar="DIR",
                     help="where progress lives (env NUMKATA_HOME; default .numkata/ "
                          "under the rootdir)")
+    group.addoption("--numkata-report", default=None, metavar="PATH",
+                    help="where the HTML mastery report is written after each run (default "
+                         "report.html in the numkata home; results.json goes beside it)")
     group.addoption("--numkata-timeout", type=float, default=None, metavar="SECONDS",
-                    help="time limit for each check (default: the kata's own, else 5 s)")
+                    help="time limit for each check (default: the kata's own, else 10 s)")
     group.addoption("--numkata-memory", type=int, default=None, metavar="MB",
                     help="memory a kata may allocate beyond the grader's own (default 1024 MB)")
     group.addoption("--numkata-isolation", choices=("fork", "none"), default=None,
@@ -54,8 +57,12 @@ def pytest_configure(config: pytest.Config) -> None:
 
     from . import fixtures
 
+    from .report import html_hooks
+
     config.pluginmanager.register(NumkataPlugin(config), "numkata-session")
     config.pluginmanager.register(fixtures, "numkata-fixtures")
+    if not config.pluginmanager.is_registered(html_hooks):
+        config.pluginmanager.register(html_hooks, "numkata-html")
 
 
 def default_home(rootpath: Path) -> Path:

@@ -63,6 +63,10 @@ MIGRATIONS: tuple[str, ...] = (
         hints_used INTEGER NOT NULL DEFAULT 0
     );
     """,
+    # version 2: the report aggregates by day and kata; a covering index makes that one scan
+    """
+    CREATE INDEX attempts_by_day ON attempts (local_date, kata, outcome);
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -227,6 +231,14 @@ class ProgressStore:
             item["failures"] = json.loads(item["failures"])
             out.append(item)
         return out
+
+    def query(self, sql: str, params: tuple = ()) -> list[tuple]:
+        """Read-only SQL for reports (an empty list when there is no store)."""
+        if self._conn is None:
+            return []
+        if not sql.lstrip().upper().startswith("SELECT"):
+            raise ValueError("query() only reads")
+        return self._conn.execute(sql, params).fetchall()
 
     # ------------------------------------------------------------------ writing
     def record_run(self, attempts: Iterable[Attempt], *, started: datetime | None = None,

@@ -22,15 +22,22 @@ HYPOTHESIS_PROFILE = "numkata"
 
 
 def _register_hypothesis_profiles(config: pytest.Config) -> None:
-    from hypothesis import HealthCheck, settings
+    # Hypothesis's pytest plugin writes "patch" files for failing examples and imports a code
+    # rewriter (libcst) to do it: over a second per failing check, and files a learner never
+    # asked for. It skips that step when the module cannot be imported.
+    sys.modules.setdefault("hypothesis.extra._patching", None)  # type: ignore[arg-type]
+    from hypothesis import HealthCheck, Phase, settings
 
     settings.register_profile(
         HYPOTHESIS_PROFILE,
-        derandomize=True,
+        derandomize=True,  # the same examples, and so the same verdict, on every run and machine
         database=None,
-        deadline=None,
+        deadline=None,  # time limits are the grader's job (isolation.py), not hypothesis's
         max_examples=40,
         print_blob=False,
+        # no "explain" phase: it reruns a failing example under line tracing, which costs
+        # seconds and tells a learner nothing the check's own message does not
+        phases=(Phase.explicit, Phase.generate, Phase.shrink),
         suppress_health_check=list(HealthCheck),
     )
     settings.register_profile("numkata-thorough", parent=settings.get_profile(HYPOTHESIS_PROFILE),
@@ -62,6 +69,9 @@ class NumkataPlugin:
         self.locked_requested: list[str] = []
         self.store_note: str | None = None
         self.saw_katas = False
+        self.report_path: Path | None = None
+        report = config.getoption("numkata_report")
+        self.report_output = Path(report).expanduser().resolve() if report else None
         # Hypothesis keeps its files under the home, never in the learner's tree.
         os.environ.setdefault("HYPOTHESIS_STORAGE_DIRECTORY", str(self.home / "hypothesis"))
         _register_hypothesis_profiles(config)
@@ -235,8 +245,18 @@ class NumkataPlugin:
                 self.store_note = f"progress not recorded: {exc}"
         if hasattr(self, "states"):
             self.progress = chapter_progress(self.catalogue, self.states, self.unlock_all)
+        if self.recorded and not session.config.option.collectonly:
+            self._write_report()
         if self.locked_requested and session.exitstatus == pytest.ExitCode.OK:
             session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+    def _write_report(self) -> None:
+        from .report import write_report
+
+        try:
+            self.report_path = write_report(self.home, self.catalogue, output=self.report_output)
+        except (StoreError, OSError) as exc:
+            self.store_note = f"the mastery report was not written: {exc}"
 
     def pytest_terminal_summary(self, terminalreporter, exitstatus, config) -> None:
         if self.is_worker or not hasattr(self, "attempts") or not self.saw_katas:
@@ -249,6 +269,8 @@ class NumkataPlugin:
             lines.append("reference run: progress not recorded")
         if self.store_note:
             lines.append(self.store_note)
+        if self.report_path is not None:
+            lines.append(f"report: {self.report_path.as_uri()}")
         terminalreporter.write_sep("=", "numkata")
         for line in lines:
             terminalreporter.write_line(line)

@@ -22,7 +22,9 @@ def summary_lines(catalogue: Catalogue, progress: list[ChapterProgress],
                   attempts: Iterable[Attempt], locked_requested: Iterable[str]) -> list[str]:
     lines: list[str] = []
     attempts = list(attempts)
-    not_attempted = [a for a in attempts if a.outcome == "not_attempted"]
+    order = {k.id: i for i, k in enumerate(catalogue.katas)}
+    not_attempted = sorted((a for a in attempts if a.outcome == "not_attempted"),
+                           key=lambda a: order.get(a.kata, len(order)))
     for a in not_attempted:
         kata = catalogue.kata(a.kata)
         lines.append(f"{a.kata} ({kata.type}): {not_attempted_message(kata)}")

@@ -95,19 +95,18 @@ def read_store(home: Path) -> StoreData:
     The latest failing checks are loaded only for katas that are failing or regressed now.
     """
     with ProgressStore(Path(home), create=False) as store:
-        conn = store._conn
-        if conn is None:
+        if not store.path.exists():
             return StoreData()
         states = store.states()
-        data = aggregate_rows(conn.execute(DAY_KATA_SQL).fetchall(), states)
+        data = aggregate_rows(store.query(DAY_KATA_SQL), states)
         data.store_exists = True
-        data.runs = conn.execute("SELECT count(*) FROM runs").fetchone()[0]
+        data.runs = store.query("SELECT count(*) FROM runs")[0][0]
         wanted = {h.last_fail_id: k for k, h in data.katas.items()
                   if h.last_fail_id is not None and k in states
                   and states[k].status in (STATUS_FAILING, STATUS_REGRESSED)}
         if wanted:
             marks = ",".join("?" * len(wanted))
-            for row_id, text in conn.execute(
+            for row_id, text in store.query(
                     f"SELECT id, failures FROM attempts WHERE id IN ({marks})", tuple(wanted)):
                 try:
                     failures = json.loads(text)
