@@ -229,3 +229,24 @@ def test_xdist_records_each_attempt_once(kata_tree):
         attempts = store.attempts()
     assert sorted(a["kata"] for a in attempts) == sorted(k.id for k in FIRST.katas)
     assert all(a["outcome"] == "passed" for a in attempts)
+
+
+@pytest.mark.parametrize("autoload", [True, False])
+def test_root_conftest_registers_the_plugin_once(kata_tree, autoload):
+    """With the entry point (autoload) the conftest does nothing; without it, it registers."""
+    import os
+    import subprocess
+    import sys
+
+    kata_tree.copy_tree("katas", [FIRST.id])
+    (kata_tree.path / "conftest.py").write_text((ROOT / "conftest.py").read_text())
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST_")}
+    if not autoload:
+        env["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", f"--numkata-home={kata_tree.home}",
+         f"katas/{FIRST.id}"], cwd=kata_tree.path, capture_output=True, text=True, env=env,
+        timeout=240)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert f"{len(FIRST.katas)} not attempted" in result.stdout
+    assert "already registered" not in result.stderr
