@@ -76,6 +76,7 @@ class NumkataPlugin:
         os.environ.setdefault("HYPOTHESIS_STORAGE_DIRECTORY", str(self.home / "hypothesis"))
         _register_hypothesis_profiles(config)
         self.unlocked = self._unlocked_chapters()
+        self._check_arguments()
         self.isolation = config.getoption("numkata_isolation") or ("fork" if fork_available() else "none")
         if self.isolation == "fork" and not fork_available():
             raise pytest.UsageError("--numkata-isolation=fork needs os.fork, which this system lacks")
@@ -87,6 +88,10 @@ class NumkataPlugin:
         if (timeout is not None and timeout <= 0) or (memory is not None and memory <= 0):
             raise pytest.UsageError("--numkata-timeout and --numkata-memory must be positive")
         self.timeout_option, self.memory_option = timeout, memory
+        if self.isolation == "none" and config.getoption("numkata_isolation") == "none" and (
+                timeout is not None or memory is not None):
+            raise pytest.UsageError("--numkata-timeout and --numkata-memory need the forked grader:"
+                                    " they cannot be combined with --numkata-isolation=none")
 
     # ------------------------------------------------------------------ state
     def _read_states(self):
@@ -143,6 +148,23 @@ class NumkataPlugin:
     @pytest.hookimpl(tryfirst=True)
     def pytest_pycollect_makemodule(self, module_path: Path, parent):
         return self._make_module(module_path, parent)
+
+    def _check_arguments(self) -> None:
+        """A file under the kata tree named on the command line must be a kata: never import
+        anything else there as a test module."""
+        for arg in self.config.args:
+            path = (self.config.invocation_params.dir / arg.split("::", 1)[0]).resolve()
+            if path.suffix != ".py" or not path.is_file():
+                continue
+            try:
+                rel = path.relative_to(self.katas_dir)
+            except ValueError:
+                continue
+            if self.kata_for_path(path) is None:
+                chapter = rel.parts[0] if len(rel.parts) > 1 else ""
+                known = [k.name for k in self.catalogue.katas if k.chapter == chapter]
+                listing = f" (the katas of {chapter}: {', '.join(known)})" if known else ""
+                raise pytest.UsageError(f"{arg} is not a numkata kata{listing}")
 
     def pytest_collection_modifyitems(self, session, config, items) -> None:
         keep, locked = [], []

@@ -250,3 +250,29 @@ def test_root_conftest_registers_the_plugin_once(kata_tree, autoload):
     assert result.returncode == 1, result.stdout + result.stderr
     assert f"{len(FIRST.katas)} not attempted" in result.stdout
     assert "already registered" not in result.stderr
+
+
+def test_a_file_that_is_not_a_kata_is_a_clear_usage_error(kata_tree):
+    kata_tree.copy_tree("katas", [FIRST.id])
+    kata_tree.write(f"{FIRST.id}/scratch", "raise SystemExit('must never run')\n")
+    result = kata_tree.run(f"katas/{FIRST.id}/scratch.py")
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    assert "is not a numkata kata" in result.stderr.str()
+    assert "Traceback" not in result.stdout.str() + result.stderr.str()
+    # inside a chapter directory the scratch file is simply not a kata
+    result = kata_tree.run(f"katas/{FIRST.id}")
+    assert outcomes(result) == {"not attempted": len(FIRST.katas)}
+
+
+def test_an_unknown_chapter_is_a_clear_error(kata_tree):
+    kata_tree.copy_tree("katas", [FIRST.id])
+    result = kata_tree.run("katas/ch99")
+    assert result.ret != 0
+    assert "not found" in result.stderr.str() and "Traceback" not in result.stderr.str()
+
+
+def test_limits_without_isolation_conflict(kata_tree):
+    kata_tree.copy_tree("katas", [FIRST.id])
+    result = kata_tree.run(f"katas/{FIRST.id}", "--numkata-isolation=none", "--numkata-timeout=3")
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    assert "cannot be combined" in result.stderr.str()

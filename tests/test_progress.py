@@ -102,3 +102,27 @@ def test_hints_are_counted(tmp_path):
         assert store.record_hint("ch00/a") == 1
         assert store.record_hint("ch00/a") == 2
         assert store.states()["ch00/a"].hints_used == 2
+
+
+def test_an_old_store_is_migrated_with_its_history(tmp_path):
+    from pytest_numkata.progress import MIGRATIONS
+
+    db = sqlite3.connect(tmp_path / "progress.sqlite3")
+    for statement in MIGRATIONS[0].split(";"):
+        if statement.strip():
+            db.execute(statement)
+    db.execute("PRAGMA user_version = 1")
+    db.execute("INSERT INTO runs (started_at, finished_at, utc_offset_minutes) VALUES ('t', 't', 0)")
+    db.execute("INSERT INTO attempts (run_id, kata, at, local_date, outcome) "
+               "VALUES (1, 'ch00/a', '2026-01-01T00:00:00', '2026-01-01', 'passed')")
+    db.execute("INSERT INTO kata_state (kata, attempts, last_outcome, first_mastered_at) "
+               "VALUES ('ch00/a', 1, 'passed', '2026-01-01T00:00:00')")
+    db.commit()
+    db.close()
+    with ProgressStore(tmp_path) as store:
+        assert store.states()["ch00/a"].mastered
+        assert len(store.attempts()) == 1
+    db = sqlite3.connect(tmp_path / "progress.sqlite3")
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    indexes = {row[1] for row in db.execute("PRAGMA index_list(attempts)")}
+    assert "attempts_by_day" in indexes
