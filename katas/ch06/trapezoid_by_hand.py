@@ -15,7 +15,7 @@ is 1/3; the rule lands a little above it, because x**2 curves upwards and every 
 above the curve.
 
 Your answer: set ANSWER to the value the rule gives (not the exact integral) as a Python
-number. An exact expression such as `0.5 * (1 + 3 / 8)` is welcome. It is graded within
+number. An exact expression such as `3 / 8 + 1 / 64` is welcome. It is graded within
 1e-12 relative.
 
 Stuck? `numkata hint ch06/trapezoid_by_hand` shows one hint at a time.
