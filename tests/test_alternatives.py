@@ -1,0 +1,49 @@
+"""Correct solutions written from the docstring alone pass: "contract, then check".
+
+``tests/alternatives/chNN/<name>.py`` holds other correct solutions of a kata than the
+reference - a loop where the reference is vectorised, a SciPy call, pure Python - as public
+functions with the kata's signature, and for answer katas a list ``ANSWERS`` of other correct
+forms of the answer (a Fraction, an exact expression's value, a list for a tuple). Each one must
+pass every check: a check that rejects one demands something its stub does not say.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import inspect
+from pathlib import Path
+
+import pytest
+
+from pytest_numkata import catalogue
+from tests.conftest import outcomes
+
+ALTERNATIVES = Path(__file__).resolve().parent / "alternatives"
+
+
+def _cases():
+    cases = []
+    for path in sorted(ALTERNATIVES.glob("ch*/*.py")):
+        kata_id = f"{path.parent.name}/{path.stem}"
+        spec = importlib.util.spec_from_file_location(f"alternatives_{path.parent.name}_{path.stem}", path)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        for name, fn in vars(module).items():
+            if inspect.isfunction(fn) and not name.startswith("_") and fn.__module__ == module.__name__:
+                cases.append(pytest.param(kata_id, path, name, None, id=f"{kata_id}:{name}"))
+        for index, value in enumerate(getattr(module, "ANSWERS", ())):
+            cases.append(pytest.param(kata_id, path, None, value, id=f"{kata_id}:answer{index}"))
+    return cases
+
+
+@pytest.mark.parametrize(("kata_id", "path", "function", "value"), _cases())
+def test_alternative_solution_passes(kata_tree, kata_id, path: Path, function, value):
+    kata = catalogue.load().kata(kata_id)
+    if function is not None:
+        kata_tree.write_mutant(kata_id, kata.function, path, function)
+    else:
+        kata_tree.write(kata_id, "import math\nfrom fractions import Fraction\n\n"
+                                 f"ANSWER = {value!r}\n")
+    result = kata_tree.run(f"katas/{kata_id}.py", "--numkata-unlock-all")
+    counts = outcomes(result)
+    assert result.ret == 0 and counts.get("passed", 0) > 0, result.stdout.str()
