@@ -1,0 +1,6 @@
+"""Other correct forms of the largest N with 0..N all exact in BF16."""
+
+ANSWERS = [
+    256,
+    2 ** 8,
+]
