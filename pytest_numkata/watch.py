@@ -19,6 +19,7 @@ import contextlib
 import gc
 import importlib
 import io
+import itertools
 import os
 import select
 import signal
@@ -328,17 +329,20 @@ class Watcher:
 
         self.current = self.next_kata()
         with Keys() as self.keys:
-            if not self.args.no_initial and self.current is not None:
-                self.grade([self.current])
-            self.say(self.legend())
             watcher = watchfiles.watch(
                 self.watch_dir, watch_filter=watchfiles.PythonFilter(), step=STEP_MS,
                 rust_timeout=INPUT_POLL_MS, yield_on_timeout=True,
                 force_polling=True if self.args.poll else None,
                 poll_delay_ms=max(10, int(self.args.poll_interval * 1000)),
                 raise_interrupt=False)
+            # Start watching before anything else: saves made from now on (even during the
+            # first grading) are collected by the watcher and handled in the loop below.
+            pending = next(watcher, set())
             try:
-                for changes in watcher:
+                if not self.args.no_initial and self.current is not None:
+                    self.grade([self.current])
+                self.say(self.legend())
+                for changes in itertools.chain([pending], watcher):
                     for key in self.keys.read():
                         if not self.on_key(key):
                             return EXIT_OK

@@ -1,0 +1,181 @@
+"""``numkata watch``: a real watch process in a subprocess, driven by saving kata files and by
+typed commands, its verdicts read from its output. Nothing here asserts on time; the latency
+is measured by ``benchmarks/watch_latency.py``."""
+
+from __future__ import annotations
+
+import os
+import queue
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from pytest_numkata import bundle
+from pytest_numkata.progress import ProgressStore
+
+pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="watch's warm process forks")
+
+OVERALL = 600  # seconds: generous, the machine may be busy
+STUB = "ch00/fp32_max"
+
+
+class WatchProcess:
+    """``numkata watch`` in a subprocess, its output read line by line on a thread."""
+
+    def __init__(self, cwd: Path, *args: str):
+        env = {k: v for k, v in os.environ.items()
+               if k not in ("NUMKATA_HOME", "FORCE_COLOR", "PY_COLORS")}
+        env["NO_COLOR"] = "1"
+        env["PYTHONUNBUFFERED"] = "1"
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "pytest_numkata", "watch", *args], cwd=cwd, env=env,
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        self.lines: queue.Queue[str | None] = queue.Queue()
+        self.seen: list[str] = []
+        self.deadline = time.monotonic() + OVERALL
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self) -> None:
+        for line in self.proc.stdout:
+            self.lines.put(line.rstrip("\n"))
+        self.lines.put(None)
+
+    def expect(self, text: str) -> str:
+        """Read until a line containing ``text``; fail with everything seen if it never comes."""
+        while True:
+            left = self.deadline - time.monotonic()
+            try:
+                line = self.lines.get(timeout=max(left, 0.01))
+            except queue.Empty:
+                pytest.fail(f"no line with {text!r} in time; output:\n" + "\n".join(self.seen))
+            if line is None:
+                pytest.fail(f"watch ended before {text!r}; output:\n" + "\n".join(self.seen))
+            self.seen.append(line)
+            if text in line:
+                return line
+
+    def send(self, text: str) -> None:
+        self.proc.stdin.write(text)
+        self.proc.stdin.flush()
+
+    def close(self) -> int | None:
+        if self.proc.poll() is None:
+            self.proc.kill()
+        try:
+            return self.proc.wait(timeout=30)
+        finally:
+            for stream in (self.proc.stdin, self.proc.stdout):
+                try:
+                    stream.close()
+                except OSError:
+                    pass
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Path:
+    env = {k: v for k, v in os.environ.items() if k != "NUMKATA_HOME"}
+    subprocess.run([sys.executable, "-m", "pytest_numkata", "init", "ws"], cwd=tmp_path,
+                   env=env, check=True, capture_output=True)
+    return tmp_path / "ws"
+
+
+def save(path: Path, text: str) -> None:
+    path.write_text(text)
+
+
+def test_watch_grades_each_save_and_answers_keys(workspace: Path):
+    kata = workspace / "katas" / f"{STUB}.py"
+    watch = WatchProcess(workspace, "ch00")
+    try:
+        # at start it grades the next kata: the untouched stub
+        watch.expect(f"[watch] {STUB}: not attempted")
+        watch.expect("[watch] watching katas/ch00/")
+        save(kata, bundle.text("reference", STUB))
+        watch.expect(f"[watch] {STUB}: passed - mastered")
+        watch.expect("[watch] watching")
+        save(kata, kata.read_text().replace("ANSWER =", "ANSWER = 0.5 *"))
+        assert "failed" in watch.expect(f"[watch] {STUB}: ")
+        watch.expect("[watch] watching")
+        watch.send("h\n")  # a hint for the current kata
+        watch.expect("hint 1/")
+        watch.send("\n")  # Enter reruns
+        assert "failed" in watch.expect(f"[watch] {STUB}: ")
+        watch.send("n\n")
+        watch.expect("[watch] next: ch00/")
+        watch.send("q\n")
+        assert watch.proc.wait(timeout=120) == 0
+    finally:
+        watch.close()
+    with ProgressStore(workspace / ".numkata") as store:
+        state = store.states()[STUB]
+    assert state.mastered and state.last_outcome == "failed" and state.hints_used == 1
+
+
+def test_watch_with_polling_and_no_initial_run(workspace: Path):
+    kata = workspace / "katas" / f"{STUB}.py"
+    watch = WatchProcess(workspace, "--poll", "--no-initial")
+    try:
+        line = watch.expect("[watch] watching katas/ ")
+        assert "not attempted" not in "\n".join(watch.seen)
+        assert line  # ready: now save
+        save(kata, bundle.text("reference", STUB))
+        watch.expect(f"[watch] {STUB}: passed")
+    finally:
+        watch.close()
+
+
+def test_watch_a_locked_chapter_says_so(workspace: Path):
+    env = {k: v for k, v in os.environ.items() if k != "NUMKATA_HOME"}
+    result = subprocess.run([sys.executable, "-m", "pytest_numkata", "watch", "ch01"],
+                            cwd=workspace, env=env, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1
+    assert "ch01 locked - master ch00 first" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_keys_put_a_terminal_in_cbreak_mode_and_restore_it():
+    pty = pytest.importorskip("pty")
+    termios = pytest.importorskip("termios")
+    from pytest_numkata.watch import Keys
+
+    master, slave = pty.openpty()
+    try:
+        with os.fdopen(slave, "r", closefd=False) as stream:
+            before = termios.tcgetattr(slave)
+            with Keys(stream) as keys:
+                assert keys.tty
+                during = termios.tcgetattr(slave)
+                assert not during[3] & termios.ICANON and not during[3] & termios.ECHO
+                os.write(master, b"h")
+                deadline = time.monotonic() + 10
+                got: list[str] = []
+                while not got and time.monotonic() < deadline:
+                    got = keys.read()
+                    time.sleep(0.01)
+                assert got == ["h"]  # one key, no Enter needed
+            assert termios.tcgetattr(slave) == before
+    finally:
+        os.close(master)
+        os.close(slave)
+
+
+def test_keys_read_lines_when_stdin_is_not_a_terminal():
+    from pytest_numkata.watch import Keys
+
+    read_fd, write_fd = os.pipe()
+    with os.fdopen(read_fd, "r") as stream:
+        keys = Keys(stream)
+        assert not keys.tty
+        os.write(write_fd, b"\n")
+        time.sleep(0.05)
+        assert keys.read() == ["\n"]
+        os.write(write_fd, b"quit\n")
+        time.sleep(0.05)
+        assert keys.read() == ["q"]
+        os.close(write_fd)
+        time.sleep(0.05)
+        assert keys.read() == [] and keys.closed
