@@ -240,6 +240,7 @@ class Watcher:
                 null = os.open(os.devnull, os.O_RDONLY)
                 os.dup2(null, 0)
                 os.chdir(self.ws.root)
+                sys.argv = ["pytest", *argv]  # what the progress store records as the command
                 import pytest
 
                 code = int(pytest.main(argv))
@@ -252,15 +253,21 @@ class Watcher:
                     sys.stdout.flush()
                     sys.stderr.flush()
                 os._exit(code)
-        while True:
-            try:
-                _, status = os.waitpid(pid, 0)
-                break
-            except InterruptedError:
-                continue
-            except KeyboardInterrupt:
-                # Ctrl-C reached the child too (same process group): let it finish its report
-                continue
+        try:
+            while True:
+                try:
+                    _, status = os.waitpid(pid, 0)
+                    break
+                except InterruptedError:
+                    continue
+                except KeyboardInterrupt:
+                    # Ctrl-C reached the child too (same process group): let it finish its report
+                    continue
+        except BaseException:  # SIGTERM (SystemExit) while grading: take the child along
+            with contextlib.suppress(OSError):
+                os.kill(pid, signal.SIGTERM)
+                os.waitpid(pid, 0)
+            raise
         return os.waitstatus_to_exitcode(status)
 
     # -- keys

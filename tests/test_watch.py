@@ -92,7 +92,7 @@ def test_watch_grades_each_save_and_answers_keys(workspace: Path):
     watch = WatchProcess(workspace, "ch00")
     try:
         # at start it grades the next kata: the untouched stub
-        watch.expect(f"[watch] {STUB}: not attempted")
+        watch.expect(": not attempted")
         watch.expect("[watch] watching katas/ch00/")
         save(kata, bundle.text("reference", STUB))
         watch.expect(f"[watch] {STUB}: passed - mastered")
