@@ -21,10 +21,10 @@ spmv(values, col_idx, row_ptr, x) -> numpy.ndarray
     summation order meets. No argument is modified.
 
     Cost: time and memory O(nnz + rows + len(x)). The checks include a 10**6 x 10**6 matrix
-    with 10**5 non-zeros: spmv must return within 15 seconds, needing no more than about
-    200 MB beyond its inputs (a plain Python loop over the rows takes 2-4 seconds there; a
-    dense copy of A would need 8 TB, and a loop over every (row, column) pair would run for
-    days). While that check runs, the process's address space is capped so that building
+    with 10**5 non-zeros: spmv must return within 30 seconds, needing no more than about
+    200 MB beyond its inputs (a plain Python loop over the rows takes 1-4 seconds there, one
+    small NumPy call per row 5-15 seconds; a dense copy of A would need 8 TB, and a loop over
+    every (row, column) pair would run for days). While that check runs, the process's address space is capped so that building
     the dense matrix fails at once with MemoryError instead of swapping the machine.
 
 Stuck? `numkata hint ch08/spmv` shows one hint at a time.
