@@ -15,8 +15,10 @@ Beware: early in a run this ratio is not yet the limiting constant C (which is
 the result "about 0.35" mixes the two up: compute the ratio at step 2 itself.
 
 Your answer: set ANSWER to abs(e2) / e1**2 as a Python number (an exact expression is
-welcome). It is graded within 1e-6 relative, so carry at least 8 significant digits through
-the computation of e1 and e2.
+welcome). It is graded within 1e-6 relative. Mind the digits by hand: e2 = x2 - sqrt(2) is a
+difference of two numbers near 1.414 that cancels their first three digits, so x2 and
+sqrt(2) need at least 10 significant digits before you subtract (with 9, rounding alone can
+move the ratio by more than 1e-6). Python floats, such as math.sqrt(2), carry about 16.
 
 Stuck? `numkata hint ch04/convergence_rate` shows one hint at a time.
 """

@@ -11,3 +11,6 @@ ANSWERS = [
     abs(17 / 12 - _r) / (3 / 2 - _r) ** 2,             # computed in floats
     0.33333333,                                        # 8 significant digits
 ]
+
+# by hand, with x2 and sqrt(2) carried to the 10 significant digits the stub asks for
+ANSWERS.append(abs(1.416666667 - 1.414213562) / (1.5 - 1.414213562) ** 2)
