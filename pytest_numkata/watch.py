@@ -141,6 +141,27 @@ class Watcher:
             return None
         return next_kata(progress)
 
+    def kata_after(self, current: Kata | None) -> Kata | None:
+        """The first open, unmastered kata after ``current`` (in catalogue order, wrapping
+        around), so ``n`` moves on even while the current kata is not mastered yet."""
+        from .unlocking import chapter_progress
+
+        progress = chapter_progress(self.catalogue, self.states())
+        candidates = [k for p in progress if p.unlocked
+                      and (self.chapter is None or p.chapter.id == self.chapter.id)
+                      for k in p.chapter.katas if p.statuses[k.id] != "mastered"]
+        if not candidates:
+            return None
+        order = [k.id for k in self.catalogue.katas]
+        if current is not None:
+            here = order.index(current.id)
+            later = [k for k in candidates if order.index(k.id) > here]
+            if later:
+                return later[0]
+            others = [k for k in candidates if k.id != current.id]
+            return others[0] if others else candidates[0]
+        return candidates[0]
+
     # -- warming up
     def warm_up(self) -> None:
         """Import pytest, NumPy, SciPy, hypothesis, the plugin and every checks module once,
@@ -281,7 +302,7 @@ class Watcher:
             else:
                 show_hint(self.ctx, self.current)
         elif key == "n":
-            upcoming = self.next_kata()
+            upcoming = self.kata_after(self.current)
             if upcoming is None:
                 self.say("[watch] nothing left to master here - well done", "green")
             else:
@@ -324,6 +345,11 @@ class Watcher:
         if not self.watch_dir.is_dir():
             raise CliError(f"{self.ws.rel(self.watch_dir)} does not exist")
         self.home.mkdir(parents=True, exist_ok=True)
+        # cbreak from the start: keys typed while warming up wait, unechoed, to be read
+        with Keys() as self.keys:
+            return self._run()
+
+    def _run(self) -> int:
         if self.ctx.verbosity >= 0:
             self.say("[watch] loading pytest, NumPy, SciPy, hypothesis and the checks once...",
                      "dim")
@@ -335,31 +361,30 @@ class Watcher:
         import watchfiles
 
         self.current = self.next_kata()
-        with Keys() as self.keys:
-            watcher = watchfiles.watch(
-                self.watch_dir, watch_filter=watchfiles.PythonFilter(), step=STEP_MS,
-                rust_timeout=INPUT_POLL_MS, yield_on_timeout=True,
-                force_polling=True if self.args.poll else None,
-                poll_delay_ms=max(10, int(self.args.poll_interval * 1000)),
-                raise_interrupt=False)
-            # Start watching before anything else: saves made from now on (even during the
-            # first grading) are collected by the watcher and handled in the loop below.
-            pending = next(watcher, set())
-            try:
-                if not self.args.no_initial and self.current is not None:
-                    self.grade([self.current])
-                self.say(self.legend())
-                for changes in itertools.chain([pending], watcher):
-                    for key in self.keys.read():
-                        if not self.on_key(key):
-                            return EXIT_OK
-                    katas = self.katas_for(changes)
-                    if katas:
-                        self.current = katas[-1]
-                        self.grade(katas, chapter=self.args.whole_chapter)
-                        self.say(self.legend())
-            finally:
-                watcher.close()
+        watcher = watchfiles.watch(
+            self.watch_dir, watch_filter=watchfiles.PythonFilter(), step=STEP_MS,
+            rust_timeout=INPUT_POLL_MS, yield_on_timeout=True,
+            force_polling=True if self.args.poll else None,
+            poll_delay_ms=max(10, int(self.args.poll_interval * 1000)),
+            raise_interrupt=False)
+        # Start watching before anything else: saves made from now on (even during the
+        # first grading) are collected by the watcher and handled in the loop below.
+        pending = next(watcher, set())
+        try:
+            if not self.args.no_initial and self.current is not None:
+                self.grade([self.current])
+            self.say(self.legend())
+            for changes in itertools.chain([pending], watcher):
+                for key in self.keys.read():
+                    if not self.on_key(key):
+                        return EXIT_OK
+                katas = self.katas_for(changes)
+                if katas:
+                    self.current = katas[-1]
+                    self.grade(katas, chapter=self.args.whole_chapter)
+                    self.say(self.legend())
+        finally:
+            watcher.close()
         return EXIT_OK
 
 
