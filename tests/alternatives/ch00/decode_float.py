@@ -77,3 +77,31 @@ def fraction_exact(bits, fmt):
     else:
         mag = Fraction(2) ** (e - bias) * (1 + Fraction(f, 2 ** F))
     return math.copysign(float(mag), -1.0 if s else 1.0)
+
+
+def docstring_formula_literal(bits, fmt):
+    """The docstring's table, typed in as written with ** and /."""
+    if fmt == "fp32":
+        E, F = 8, 23
+    elif fmt == "fp16":
+        E, F = 5, 10
+    elif fmt == "bf16":
+        E, F = 8, 7
+    else:
+        raise ValueError("unknown format: " + str(fmt))
+    width = 1 + E + F
+    if bits < 0 or bits >= 2 ** width:
+        raise ValueError("bits out of range")
+    bias = 2 ** (E - 1) - 1
+    s = bits // 2 ** (E + F)
+    e = (bits // 2 ** F) % 2 ** E
+    f = bits % 2 ** F
+    if e == 0 and f == 0:
+        return -0.0 if s else 0.0
+    if e == 0:
+        return (-1) ** s * 2.0 ** (1 - bias) * (f / 2 ** F)
+    if e < 2 ** E - 1:
+        return (-1) ** s * 2.0 ** (e - bias) * (1 + f / 2 ** F)
+    if f == 0:
+        return float("-inf") if s else float("inf")
+    return float("nan")

@@ -34,3 +34,10 @@ def tuple_of_floats_then_array(x):
         out[i] = math.exp(v - m)
     out /= out.sum()
     return out
+
+
+def list_comprehension_builtin_sum(x):
+    m = max(x)
+    exps = [math.exp(v - m) for v in x]
+    s = sum(exps)
+    return np.array([e / s for e in exps])

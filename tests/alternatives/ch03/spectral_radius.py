@@ -1,0 +1,22 @@
+"""Other correct forms of the spectral radius of the Jacobi matrix of [[4, 1], [1, 3]]."""
+
+import math
+
+
+class _Source:
+    """An answer written as source text (the harness writes ``ANSWER = repr(value)``)."""
+
+    def __init__(self, text):
+        self.text = text
+
+    def __repr__(self):
+        return self.text
+
+
+ANSWERS = [
+    math.sqrt(1 / 12),
+    1 / math.sqrt(12),
+    12 ** -0.5,
+    0.2887,                                  # four significant digits
+    _Source("max(abs(__import__('numpy').linalg.eigvals([[0, 1 / 4], [1 / 3, 0]])))"),
+]
