@@ -9,7 +9,9 @@ reference solution (passes) and a broken one (fails). For each save it measures 
 from just before the write to the moment the watch process prints ``[watch] <kata>: <verdict>``,
 read from its stdout. That is the learner's latency: file event, debounce, the forked pytest run
 (collection, the checks in the plugin's own forked child, recording progress, the report) and
-the verdict line. Prints each save's time and the median, min and max; asserts nothing.
+the verdict line. Prints each save's time and the median, min and max, then the time of a
+cold ``python -m pytest`` of the same kata for scale; asserts nothing. The machine's load
+average is printed too: on a busy machine every number grows.
 """
 
 from __future__ import annotations
@@ -34,6 +36,8 @@ def main() -> int:
     parser.add_argument("--saves", type=int, default=9)
     parser.add_argument("--kata", default="ch01/log_sum_exp", help="a Build kata (default %(default)s)")
     parser.add_argument("--poll", action="store_true", help="watch with --poll")
+    parser.add_argument("--cold", type=int, default=3,
+                        help="cold pytest runs of the same kata to compare with (default 3)")
     parser.add_argument("--pause", type=float, default=0.5, help="seconds between saves")
     args = parser.parse_args()
     cat = catalogue.load()
@@ -98,9 +102,20 @@ def main() -> int:
             if proc.poll() is None:
                 proc.kill()
                 proc.wait()
+        cold = []
+        for n in range(args.cold):  # the same grading by a cold `pytest` process, for scale
+            path.write_text(good + f"\n# cold {n}\n")
+            t0 = time.monotonic()
+            subprocess.run([sys.executable, "-m", "pytest", str(path.relative_to(ws)), "-q"],
+                           cwd=ws, env=env, capture_output=True)
+            cold.append(1000 * (time.monotonic() - t0))
     ms = [1000 * t for t in times]
     print(f"{kata.id} ({kata.type}), {len(ms)} saves{' (--poll)' if args.poll else ''}: "
           f"median {statistics.median(ms):.0f} ms, min {min(ms):.0f} ms, max {max(ms):.0f} ms")
+    if cold:
+        print(f"cold `python -m pytest katas/{kata.relpath}` for comparison, {len(cold)} runs: "
+              f"median {statistics.median(cold):.0f} ms, min {min(cold):.0f} ms, "
+              f"max {max(cold):.0f} ms")
     try:
         print(f"load average: {' '.join(f'{x:.2f}' for x in os.getloadavg())} "
               f"on {os.cpu_count()} CPUs")
