@@ -12,7 +12,8 @@ ch07/forward_difference. (The true value is 12.)
 
 Your answer: set ANSWER to the central-difference estimate (not the true derivative) as a
 Python number, graded within 1e-9 relative of the exact value of the quotient. An expression
-such as `(2.01**3 - 1.99**3) / 0.02` is welcome.
+is welcome, written like `(1.1**2 - 0.9**2) / 0.2` (that one is for f(x) = x**2, x = 1 and
+h = 0.1).
 
 Stuck? `numkata hint ch07/central_difference` shows one hint at a time.
 """

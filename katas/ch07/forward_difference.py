@@ -13,7 +13,8 @@ Estimate f'(2) for f(x) = x**3 with the forward difference and h = 0.01. (The tr
 
 Your answer: set ANSWER to the forward-difference estimate (not the true derivative) as a
 Python number, graded within 1e-9 relative of the exact value of the quotient. An expression
-such as `(2.01**3 - 8) / 0.01` is welcome.
+is welcome, written like `(1.1**2 - 1) / 0.1` (that one is for f(x) = x**2, x = 1 and
+h = 0.1).
 
 Stuck? `numkata hint ch07/forward_difference` shows one hint at a time.
 """
