@@ -31,7 +31,8 @@ def pytest_addoption(parser: pytest.Parser) -> None:
                          "under the rootdir)")
     group.addoption("--numkata-report", default=None, metavar="PATH",
                     help="where the HTML mastery report is written after each run (default "
-                         "report.html in the numkata home; results.json goes beside it)")
+                         "report.html in the numkata home; results.json goes beside it; "
+                         "- writes none)")
     group.addoption("--numkata-timeout", type=float, default=None, metavar="SECONDS",
                     help="time limit for each check (default: the kata's own, else 10 s)")
     group.addoption("--numkata-memory", type=int, default=None, metavar="MB",

@@ -71,7 +71,8 @@ class NumkataPlugin:
         self.saw_katas = False
         self.report_path: Path | None = None
         report = config.getoption("numkata_report")
-        self.report_output = Path(report).expanduser().resolve() if report else None
+        self.write_report = report != "-"
+        self.report_output = Path(report).expanduser().resolve() if report and report != "-" else None
         # Hypothesis keeps its files under the home, never in the learner's tree.
         os.environ.setdefault("HYPOTHESIS_STORAGE_DIRECTORY", str(self.home / "hypothesis"))
         _register_hypothesis_profiles(config)
@@ -267,7 +268,7 @@ class NumkataPlugin:
                 self.store_note = f"progress not recorded: {exc}"
         if hasattr(self, "states"):
             self.progress = chapter_progress(self.catalogue, self.states, self.unlock_all)
-        if self.recorded and not session.config.option.collectonly:
+        if self.recorded and self.write_report and not session.config.option.collectonly:
             self._write_report()
         if self.locked_requested and session.exitstatus == pytest.ExitCode.OK:
             session.exitstatus = pytest.ExitCode.TESTS_FAILED

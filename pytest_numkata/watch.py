@@ -212,7 +212,8 @@ class Watcher:
         v = self.ctx.verbosity
         args = ["-q"] if v == 0 else (["-qq"] if v < 0 else ["-" + "v" * v])
         color = "yes" if self.style.enabled else "no"
-        return [*args, f"--color={color}", f"--numkata-home={self.home}"]
+        # the verdict first: this process rebuilds the report once the verdict is printed
+        return [*args, f"--color={color}", f"--numkata-home={self.home}", "--numkata-report=-"]
 
     def grade(self, katas: list[Kata], *, chapter: bool = False) -> None:
         if not katas:
@@ -243,6 +244,16 @@ class Watcher:
                      f"({elapsed:.2f} s)")
         if code not in (0, 1):
             self.say(f"[watch] pytest exited with status {code}", "yellow")
+        self._rebuild_report()
+
+    def _rebuild_report(self) -> None:
+        from .progress import StoreError
+        from .report import write_report
+
+        try:
+            write_report(self.home, self.catalogue)
+        except (StoreError, OSError) as exc:
+            self.say(f"[watch] the mastery report was not written: {exc}", "yellow")
 
     def _run_pytest(self, argv: list[str]) -> int:
         sys.stdout.flush()

@@ -276,3 +276,16 @@ def test_limits_without_isolation_conflict(kata_tree):
     result = kata_tree.run(f"katas/{FIRST.id}", "--numkata-isolation=none", "--numkata-timeout=3")
     assert result.ret == pytest.ExitCode.USAGE_ERROR
     assert "cannot be combined" in result.stderr.str()
+
+
+def test_the_report_is_written_after_each_recorded_run_unless_asked_not_to(kata_tree):
+    kata_tree.copy_tree("katas", [FIRST.id])
+    result = kata_tree.run(f"katas/{FIRST.id}")
+    assert (kata_tree.home / "report.html").exists() and (kata_tree.home / "results.json").exists()
+    assert f"report: {(kata_tree.home / 'report.html').as_uri()}" in result.stdout.str()
+    (kata_tree.home / "report.html").unlink()
+    kata_tree.run(f"katas/{FIRST.id}", "--numkata-report=-")
+    assert not (kata_tree.home / "report.html").exists()
+    custom = kata_tree.path / "mine.html"
+    kata_tree.run(f"katas/{FIRST.id}", f"--numkata-report={custom}")
+    assert custom.exists() and (kata_tree.path / "results.json").exists()
