@@ -1,0 +1,48 @@
+"""Smoke test of benchmarks/run.py: the cheapest group prints a table and writes valid JSON.
+
+No timing is asserted anywhere: the numbers depend on the machine and its load.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+RUN = ROOT / "benchmarks" / "run.py"
+
+
+def test_quick_floor_prints_a_table_and_writes_json(tmp_path: Path) -> None:
+    out = tmp_path / "bench.json"
+    proc = subprocess.run([sys.executable, str(RUN), "--quick", "--only", "floor",
+                           "--json", str(out)],
+                          cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "load average" in proc.stdout
+    assert "median" in proc.stdout and "target" in proc.stdout
+    assert "import pytest numpy scipy hypothesis" in proc.stdout
+    assert "bare pytest" in proc.stdout
+
+    data = json.loads(out.read_text())
+    assert data["meta"]["quick"] is True
+    assert data["meta"]["groups"] == ["floor"]
+    assert "loadavg_start" in data["meta"] and "loadavg_end" in data["meta"]
+    names = [r["name"] for r in data["results"]]
+    assert len(names) == 2
+    for result in data["results"]:
+        assert result["group"] == "floor"
+        assert result["ok"], result
+        assert len(result["runs"]) == 1
+        assert isinstance(result["median"], float) and result["median"] > 0
+    assert isinstance(data["derived"]["floor"], float)
+
+
+def test_unknown_group_is_refused(tmp_path: Path) -> None:
+    proc = subprocess.run([sys.executable, str(RUN), "--only", "nonsense",
+                           "--json", str(tmp_path / "x.json")],
+                          capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 2
+    assert "unknown group" in proc.stderr
+    assert not (tmp_path / "x.json").exists()
