@@ -65,11 +65,16 @@ def _mistakes(A, N):
     }
 
 
+def _contract_atol(A, N):
+    """The docstring's tolerance: TOL * max_ij (sum_{n<N} |A|^n / n!)_ij."""
+    return TOL * float(_series(np.asarray(A, dtype=float), N, absolute=True).max())
+
+
 def _check(kata, A, N):
     A = np.asarray(A, dtype=float)
     got = call(kata.matrix_exp_series, A, N, unchanged=True)
     expected = _series(A, N)
-    atol = TOL * float(_series(A, N, absolute=True).max())
+    atol = _contract_atol(A, N)
     if not is_close(got, expected, 0, atol):
         expect_close(got, expected, rtol=0, atol=atol, mistakes=_mistakes(A, N))
     return np.asarray(got, dtype=float)
@@ -89,14 +94,19 @@ def rotation_generator_gives_a_rotation(kata):
     A = np.array([[0.0, -theta], [theta, 0.0]])
     got = _check(kata, A, 30)
     R = np.array([[np.cos(theta), -np.sin(theta)], [np.sin(theta), np.cos(theta)]])
-    expect_close(got, R, rtol=0, atol=1e-14, what="matrix_exp_series(A, 30) for the rotation "
-                 "generator A = [[0, -pi/4], [pi/4, 0]] should be the rotation by pi/4")
+    # the contract's tolerance; the 30-term truncation (< 1e-35) and cos/sin rounding are below
+    # the 2**-52 added for them
+    expect_close(got, R, rtol=0, atol=_contract_atol(A, 30) + 2.0**-52,
+                 what="matrix_exp_series(A, 30) for the rotation generator "
+                      "A = [[0, -pi/4], [pi/4, 0]] should be the rotation by pi/4")
 
 
 def diagonal_matrices_exponentiate_their_diagonal(kata):
     D = np.diag([1.0, 2.0, -1.5])
     got = _check(kata, D, 40)
-    expect_close(got, np.diag(np.exp([1.0, 2.0, -1.5])), rtol=1e-13, atol=1e-15,
+    # the contract's tolerance, plus the 40-term truncation (< 1e-30) and exp's rounding
+    expect_close(got, np.diag(np.exp([1.0, 2.0, -1.5])), rtol=2.0**-52,
+                 atol=_contract_atol(D, 40),
                  what="matrix_exp_series(diag(1, 2, -1.5), 40) should be diag(e, e^2, e^-1.5)")
 
 
@@ -106,7 +116,8 @@ def agrees_with_scipy_expm_for_small_matrices(kata):
         A = rng.normal(size=(k, k))
         A /= np.linalg.norm(A, 2)  # spectral norm 1: the terms past n = 30 are below 1e-32
         got = _check(kata, A, 30)
-        expect_close(got, expm(A), rtol=1e-12, atol=1e-13,
+        # the contract's tolerance, plus expm's own error (about 1e-15 here)
+        expect_close(got, expm(A), rtol=1e-13, atol=_contract_atol(A, 30) + 1e-14,
                      what=f"matrix_exp_series(A, 30) for a {k}x{k} A of norm 1, against "
                           f"scipy.linalg.expm(A)")
 
