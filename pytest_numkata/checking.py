@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextvars
 import copy
+import decimal
 import math
 import numbers
 from collections.abc import Callable, Iterable, Mapping
@@ -134,8 +135,9 @@ def call(fn: Callable, *args: Any, unchanged: bool = False, **kwargs: Any) -> An
         new = list(args) + list(kwargs.values())
         for name, a, b in zip(names, old, new):
             if not _same(a, b):
+                as_passed = describe_call(fn, before[0], before[1])  # not the modified values
                 raise KataFailure(
-                    f"{description}\n  modified its {name} in place: the contract says the "
+                    f"{as_passed}\n  modified its {name} in place: the contract says the "
                     f"inputs are not modified - work on a copy (e.g. x = np.array(x, dtype=float))"
                 )
     return result
@@ -147,6 +149,8 @@ def answer(kata: Any, kinds: tuple[type, ...] | None = None) -> Any:
     value = getattr(kata, "ANSWER", Ellipsis)
     if value is Ellipsis:
         raise KataFailure("ANSWER is still `...`: replace it with your answer")
+    if isinstance(value, decimal.Decimal) and value.is_finite():
+        value = float(value)  # a Decimal is a number too
     if kinds is None:
         if isinstance(value, bool) or not isinstance(value, numbers.Real):
             raise KataFailure(
@@ -227,6 +231,13 @@ def is_close(actual: Any, expected: Any, rtol: float = 1e-9, atol: float = 0.0) 
     must match exactly)."""
     if actual is None:
         return False
+    if type(actual) in (float, int, np.float64) and type(expected) in (float, int, np.float64):
+        x, y = float(actual), float(expected)  # the common scalar case, without arrays
+        if math.isnan(y) or math.isnan(x):
+            return math.isnan(x) and math.isnan(y)
+        if math.isinf(y) or math.isinf(x):
+            return x == y
+        return abs(x - y) <= atol + rtol * abs(y)
     a = _as_float_array(actual)
     e = np.asarray(expected, dtype=np.float64)
     if a is None or a.shape != e.shape:
@@ -246,10 +257,10 @@ def expect_close(actual: Any, expected: Any, *, rtol: float = 1e-9, atol: float 
 
     A number is expected to come back as a number and an array as an array of the same shape.
     """
+    if is_close(actual, expected, rtol, atol):
+        return  # nothing is formatted for a passing comparison: that is the hot path
     call_text = what or _last() or "the result"
     expected_arr = np.asarray(expected, dtype=np.float64)
-    if is_close(actual, expected, rtol, atol):
-        return
     lines = [call_text]
     a = None if actual is None else _as_float_array(actual)
     lines.append(f"  returned  {short_repr(actual)}")

@@ -5,8 +5,9 @@ For each kata, the checks selected for this run are executed in one forked child
 normal test protocol for each check and streams the reports back over a pipe as JSON. The
 parent waits for each check with a timeout and:
 
-- a check that does not report within the kata's time limit is failed with "timed out after
-  N s" and the child is killed (this stops C-level loops too, which ignore Python signals);
+- a check that computes for longer than the kata's time limit (CPU time, so a busy machine
+  does not change verdicts; a wall-clock backstop catches sleeping) is failed with "timed out
+  after N s" and the child is killed (this stops C-level loops too, which ignore signals);
 - a child that dies (segfault, abort, ``os._exit``) fails the running check with what
   happened; the kata's remaining checks are graded in a fresh child;
 - the child's address space is capped (soft ``RLIMIT_AS``), so a runaway allocation raises
@@ -167,6 +168,56 @@ def _synthetic(item, outcome: str, message: str, duration: float) -> list[TestRe
     ]
 
 
+class _Clock:
+    """Time limits for the check a child is running.
+
+    The limit is on the CPU time the child spends, so a check gets the same verdict on a busy
+    machine as on an idle one; a wall-clock backstop (several times longer) catches code that
+    waits without computing - ``time.sleep``, ``input()``, a lock. Where CPU time cannot be read
+    (no ``/proc``), the wall clock is the limit.
+    """
+
+    WALL_FACTOR = 4.0
+    WALL_EXTRA = 10.0
+
+    def __init__(self, pid: int, limit: float):
+        self.pid, self.limit = pid, limit
+        self._ticks = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+        self.restart()
+
+    def _cpu(self) -> float | None:
+        try:
+            with open(f"/proc/{self.pid}/stat", "rb") as fh:
+                fields = fh.read().rsplit(b")", 1)[1].split()
+            return (int(fields[11]) + int(fields[12])) / self._ticks  # utime + stime
+        except (OSError, IndexError, ValueError):
+            return None
+
+    def restart(self) -> None:
+        self._wall0 = time.monotonic()
+        self._cpu0 = self._cpu()
+
+    def wall(self) -> float:
+        return time.monotonic() - self._wall0
+
+    def expired(self) -> str | None:
+        """None while the check may go on, else the reason it was stopped."""
+        wall = self.wall()
+        if self._cpu0 is None:
+            return f"timed out after {self.limit:g} s" if wall >= self.limit else None
+        cpu = self._cpu()
+        if cpu is not None and cpu - self._cpu0 >= self.limit:
+            return f"timed out after {self.limit:g} s of computing"
+        backstop = self.limit * self.WALL_FACTOR + self.WALL_EXTRA
+        if wall >= backstop:
+            return (f"timed out after {backstop:g} s of waiting (sleeping, or waiting for "
+                    f"input that never comes?)")
+        return None
+
+    def poll_interval(self) -> float:
+        return 0.1 if self.wall() < 1.0 else 0.25
+
+
 class ForkRunner:
     """Runs the checks of one kata at a time in a child process and hands out their reports."""
 
@@ -200,26 +251,26 @@ class ForkRunner:
         buffer = b""
         current = None
         loading = False
-        started = time.monotonic()
+        clock = _Clock(pid, limits.timeout)
         finished_cleanly = False
         try:
             while True:
-                remaining = limits.timeout - (time.monotonic() - started)
-                if remaining <= 0:
+                verdict = clock.expired()
+                if verdict:
                     self._kill(pid)
                     pid = 0
                     if loading:
-                        self._fail_all(items, f"timed out after {limits.timeout:g} s while "
-                                       f"loading {_display(items[0])}: is there an endless loop "
-                                       f"at the top level of the file?", limits.timeout)
+                        self._fail_all(items, f"{verdict} while loading {_display(items[0])}: "
+                                       f"is there an endless loop at the top level of the file?",
+                                       clock.wall())
                     else:
-                        self._fail_current(current, items, f"timed out after {limits.timeout:g} "
-                                           f"s: an endless loop, or far too slow for this check",
-                                           limits.timeout)
+                        why = "" if "waiting" in verdict else (
+                            ": an endless loop, or far too slow for this check")
+                        self._fail_current(current, items, verdict + why, clock.wall())
                         self._skip_rest(items, "not graded: an earlier check of this kata "
                                                "timed out")
                     return False
-                ready, _, _ = select.select([read_fd], [], [], min(remaining, 1.0))
+                ready, _, _ = select.select([read_fd], [], [], clock.poll_interval())
                 if not ready:
                     continue
                 chunk = os.read(read_fd, 1 << 16)
@@ -231,10 +282,10 @@ class ForkRunner:
                     message = json.loads(line)
                     if "loading" in message or "loaded" in message:
                         loading = "loading" in message
-                        started = time.monotonic()
+                        clock.restart()
                     elif "start" in message:
                         current = by_id[message["start"]]
-                        started = time.monotonic()
+                        clock.restart()
                     else:
                         reports = [self.config.hook.pytest_report_from_serializable(
                             config=self.config, data=d) for d in message["reports"]]
@@ -244,11 +295,11 @@ class ForkRunner:
             pid = 0
             if loading:
                 self._fail_all(items, f"while loading {_display(items[0])}, "
-                               + self._death_message(wait_status), time.monotonic() - started)
+                               + self._death_message(wait_status), clock.wall())
                 return False
             if current is not None or not all(i.nodeid in self._reports for i in items):
                 self._fail_current(current, items, self._death_message(wait_status),
-                                   time.monotonic() - started)
+                                   clock.wall())
                 return False
             finished_cleanly = True
         finally:
