@@ -6,7 +6,8 @@ an untimed warm-up) and prints them beside the targets:
 
     floor       python importing pytest, numpy, scipy, hypothesis; bare pytest on a trivial file
     chapters    pytest katas/chNN --numkata-use=reference --numkata-unlock-all, every chapter
-    catalogue   pytest katas ... (the whole tree), serially and with -n 2 (pytest-xdist)
+    catalogue   pytest katas ... (the whole tree): katas side by side (the default), one at a
+                a time, and with -n 2 (pytest-xdist)
     collect     pytest --collect-only -q katas --numkata-unlock-all
     overhead    pytest -p no:numkata vs numkata on the same chapter; --numkata-isolation=none
                 vs the default fork
@@ -225,8 +226,11 @@ def run_catalogue(b: Bench, tree: Path, warmed: bool) -> None:
     home = fresh_home(b.work, "catalogue")
     # The chapter runs already imported and compiled every file: they are the warm-up.
     warmup = 0 if warmed else None
-    b.time_command("catalogue", "whole catalogue",
+    b.time_command("catalogue", "whole catalogue (katas side by side, the default)",
                    pytest_command() + ["katas"] + reference_args(home), tree, warmup=warmup)
+    b.time_command("catalogue", "whole catalogue, --numkata-jobs=1 (one kata at a time)",
+                   pytest_command() + ["katas", "--numkata-jobs=1"] + reference_args(home), tree,
+                   warmup=warmup)
     b.time_command("catalogue", "whole catalogue, -n 2",
                    pytest_command() + ["katas", "-n", "2"] + reference_args(home), tree,
                    warmup=warmup)

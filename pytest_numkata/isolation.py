@@ -21,6 +21,7 @@ Without ``os.fork`` (Windows) or with ``--numkata-isolation=none`` checks run in
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import select
@@ -98,6 +99,16 @@ def _cap_memory(memory_mb: int) -> None:
         pass
 
 
+def _private_capture(config) -> None:
+    """Give this child capture files of its own: children run side by side, and output must
+    neither mix between katas nor be left behind in the parent's files when a child is killed."""
+    capman = config.pluginmanager.getplugin("capturemanager")
+    if capman is None or not capman.is_globally_capturing():
+        return
+    capman._global_capturing = None  # the inherited files stay the parent's; never touched here
+    capman.start_global_capturing()
+
+
 def _truncate_sections(report: TestReport) -> None:
     kept = []
     for name, text in report.sections:
@@ -108,14 +119,34 @@ def _truncate_sections(report: TestReport) -> None:
     report.sections = kept
 
 
-def _child(items, write_fd: int, limits: Limits, config) -> None:
+def _die_with_parent(parent_pid: int) -> None:
+    """A grading child must not outlive the run (say the run was killed with SIGKILL while a
+    kata loops forever): on Linux the kernel sends it SIGKILL when its parent dies."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        PR_SET_PDEATHSIG = 1
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError, TypeError):
+        return  # not Linux: the parent's own cleanup is all there is
+    if os.getppid() != parent_pid:  # the parent died before prctl took effect
+        os._exit(70)
+
+
+def _child(items, write_fd: int, limits: Limits, config, parent_pid: int) -> None:
     """Run ``items`` in this (forked) process and send their reports; never returns."""
     status = 0
+    _die_with_parent(parent_pid)
     try:
         os.setpgid(0, 0)  # its own process group: a timeout kills what it spawned, too
     except OSError:
         pass
     try:
+        import faulthandler
+
+        faulthandler.disable()  # a crash is reported by the parent, not dumped on the terminal
+        _private_capture(config)
         _cap_memory(limits.memory_mb)
         out = os.fdopen(write_fd, "w", buffering=1)
         # Load the learner's file first, so a hang or crash at import is told apart from one
@@ -218,115 +249,144 @@ class _Clock:
         return 0.1 if self.wall() < 1.0 else 0.25
 
 
+class _Child:
+    """One forked child grading some checks of one kata, seen from the parent."""
+
+    def __init__(self, pid: int, read_fd: int, items: list, limit: float):
+        self.pid, self.read_fd, self.items = pid, read_fd, items
+        self.by_id = {i.nodeid: i for i in items}
+        self.buffer = b""
+        self.current = None
+        self.loading = False
+        self.clock = _Clock(pid, limit)
+
+
 class ForkRunner:
-    """Runs the checks of one kata at a time in a child process and hands out their reports."""
+    """Grades katas in forked children, up to ``jobs`` at once, and hands out their reports.
 
-    def __init__(self, config):
+    pytest's loop still logs every report in collection order: when it reaches a check whose
+    kata is not graded yet, the runner starts that kata's child, and while it waits also starts
+    the children of the next katas (``upcoming``) so that every core is busy.
+    """
+
+    def __init__(self, config, jobs: int = 1):
         self.config = config
+        self.jobs = max(1, jobs)
         self._reports: dict[str, list[TestReport]] = {}
+        self._running: list[_Child] = []
+        self._queued: set[str] = set()  # nodeids some child has been given
 
-    def reports_for(self, item, batch, limits: Limits) -> list[TestReport]:
-        if item.nodeid not in self._reports:
-            self._run_batch(batch, limits)
+    def reports_for(self, item, batch, limits: Limits, upcoming=()) -> list[TestReport]:
+        """The reports of ``item``; ``batch`` is its kata's checks from item on, ``upcoming``
+        an iterable of (batch, limits) for the katas that come after it."""
+        if item.nodeid not in self._reports and item.nodeid not in self._queued:
+            self._start(batch, limits)
+        upcoming = iter(upcoming)
+        while item.nodeid not in self._reports:
+            while len(self._running) < self.jobs:
+                nxt = next(upcoming, None)
+                if nxt is None:
+                    break
+                next_batch, next_limits = nxt
+                if next_batch and next_batch[0].nodeid not in self._queued:
+                    self._start(next_batch, next_limits)
+            self._service()
         return self._reports.pop(item.nodeid)
 
-    def _run_batch(self, batch, limits: Limits) -> None:
-        pending = list(batch)
-        while pending:
-            self._run_child(pending, limits)  # a crash grades the check it hit ...
-            pending = [i for i in pending if i.nodeid not in self._reports]  # ... and we go on
+    def close(self) -> None:
+        """End every child still running (the session stopped early: -x, Ctrl-C)."""
+        for child in list(self._running):
+            self._kill(child.pid)
+            os.close(child.read_fd)
+        self._running.clear()
 
-    def _run_child(self, items, limits: Limits) -> bool:
+    # ------------------------------------------------------------------ children
+    def _start(self, items, limits: Limits) -> None:
         read_fd, write_fd = os.pipe()
         sys.stdout.flush()
         sys.stderr.flush()
+        parent_pid = os.getpid()
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", DeprecationWarning)  # fork with threads
             pid = os.fork()
         if pid == 0:  # pragma: no cover - runs in the child
             os.close(read_fd)
-            _child(items, write_fd, limits, self.config)
+            for other in self._running:  # not this child's business
+                with contextlib.suppress(OSError):
+                    os.close(other.read_fd)
+            _child(items, write_fd, limits, self.config, parent_pid)
         os.close(write_fd)
-        by_id = {i.nodeid: i for i in items}
-        buffer = b""
-        current = None
-        loading = False
-        clock = _Clock(pid, limits.timeout)
-        finished_cleanly = False
-        try:
-            while True:
-                verdict = clock.expired()
-                if verdict:
-                    self._kill(pid)
-                    pid = 0
-                    if loading:
-                        self._fail_all(items, f"{verdict} while loading {_display(items[0])}: "
-                                       f"is there an endless loop at the top level of the file?",
-                                       clock.wall())
-                    else:
-                        why = "" if "waiting" in verdict else (
-                            ": an endless loop, or far too slow for this check")
-                        self._fail_current(current, items, verdict + why, clock.wall())
-                        self._skip_rest(items, "not graded: an earlier check of this kata "
-                                               "timed out")
-                    return False
-                ready, _, _ = select.select([read_fd], [], [], clock.poll_interval())
-                if not ready:
-                    continue
-                chunk = os.read(read_fd, 1 << 16)
-                if not chunk:  # the child closed the pipe: finished or died
-                    break
-                buffer += chunk
-                while b"\n" in buffer:
-                    line, buffer = buffer.split(b"\n", 1)
-                    message = json.loads(line)
-                    if "loading" in message or "loaded" in message:
-                        loading = "loading" in message
-                        clock.restart()
-                    elif "start" in message:
-                        current = by_id[message["start"]]
-                        clock.restart()
-                    else:
-                        reports = [self.config.hook.pytest_report_from_serializable(
-                            config=self.config, data=d) for d in message["reports"]]
-                        self._reports[current.nodeid] = reports
-                        current = None
-            _, wait_status = os.waitpid(pid, 0)
-            pid = 0
-            if loading:
-                self._fail_all(items, f"while loading {_display(items[0])}, "
-                               + self._death_message(wait_status), clock.wall())
-                return False
-            if current is not None or not all(i.nodeid in self._reports for i in items):
-                self._fail_current(current, items, self._death_message(wait_status),
-                                   clock.wall())
-                return False
-            finished_cleanly = True
-        finally:
-            os.close(read_fd)
-            if pid:
-                self._kill(pid)
-            self._drain_capture(current or (items[0] if items else None))
-        return finished_cleanly
+        child = _Child(pid, read_fd, list(items), limits.timeout)
+        child.limits = limits
+        self._running.append(child)
+        self._queued.update(i.nodeid for i in items)
 
-    def _drain_capture(self, item) -> None:
-        """Output a killed child left in pytest's capture files: cut it, keep it with its check."""
-        capman = self.config.pluginmanager.getplugin("capturemanager")
-        if capman is None or not capman.is_globally_capturing():
+    def _service(self) -> None:
+        """Wait a little for any child; handle what arrived, time-outs and deaths."""
+        for child in list(self._running):
+            verdict = child.clock.expired()
+            if verdict:
+                self._timed_out(child, verdict)
+        if not self._running:
             return
-        try:
-            captured = capman.read_global_capture()
-        except Exception:  # noqa: BLE001 - output is a courtesy, never a reason to fail
+        interval = min(c.clock.poll_interval() for c in self._running)
+        ready, _, _ = select.select([c.read_fd for c in self._running], [], [], interval)
+        for child in [c for c in self._running if c.read_fd in ready]:
+            chunk = os.read(child.read_fd, 1 << 16)
+            if not chunk:  # the child closed the pipe: finished or died
+                self._finished(child)
+                continue
+            child.buffer += chunk
+            while b"\n" in child.buffer:
+                line, child.buffer = child.buffer.split(b"\n", 1)
+                self._message(child, json.loads(line))
+
+    def _message(self, child: _Child, message: dict) -> None:
+        if "loading" in message or "loaded" in message:
+            child.loading = "loading" in message
+            child.clock.restart()
+        elif "start" in message:
+            child.current = child.by_id[message["start"]]
+            child.clock.restart()
+        else:
+            self._reports[child.current.nodeid] = [
+                self.config.hook.pytest_report_from_serializable(config=self.config, data=d)
+                for d in message["reports"]]
+            child.current = None
+
+    def _timed_out(self, child: _Child, verdict: str) -> None:
+        self._retire(child, kill=True)
+        if child.loading:
+            self._fail_all(child.items, f"{verdict} while loading {_display(child.items[0])}: "
+                           f"is there an endless loop at the top level of the file?",
+                           child.clock.wall())
             return
-        if item is None or item.nodeid not in self._reports:
+        why = "" if "waiting" in verdict else ": an endless loop, or far too slow for this check"
+        self._fail_current(child.current, child.items, verdict + why, child.clock.wall())
+        self._skip_rest(child.items, "not graded: an earlier check of this kata timed out")
+
+    def _finished(self, child: _Child) -> None:
+        wait_status = self._retire(child, kill=False)
+        if child.loading:
+            self._fail_all(child.items, f"while loading {_display(child.items[0])}, "
+                           + self._death_message(wait_status), child.clock.wall())
             return
-        for name, text in (("stdout", captured.out), ("stderr", captured.err)):
-            if text:
-                if len(text) > MAX_SECTION:
-                    text = text[:MAX_SECTION] + f"\n... ({len(text) - MAX_SECTION} more characters of output cut)\n"
-                for report in self._reports[item.nodeid]:
-                    if report.when == "call":
-                        report.sections.append((f"Captured {name} call", text))
+        if child.current is not None or not all(i.nodeid in self._reports for i in child.items):
+            self._fail_current(child.current, child.items, self._death_message(wait_status),
+                               child.clock.wall())
+            # a crash grades the check it hit; the kata's other checks get a fresh child
+            rest = [i for i in child.items if i.nodeid not in self._reports]
+            if rest:
+                self._start(rest, child.limits)
+
+    def _retire(self, child: _Child, *, kill: bool) -> int:
+        self._running.remove(child)
+        os.close(child.read_fd)
+        if kill:
+            self._kill(child.pid)
+            return 0
+        _, wait_status = os.waitpid(child.pid, 0)
+        return wait_status
 
     @staticmethod
     def _death_message(wait_status: int) -> str:

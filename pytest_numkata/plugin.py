@@ -37,6 +37,9 @@ def pytest_addoption(parser: pytest.Parser) -> None:
                     help="time limit for each check (default: the kata's own, else 10 s)")
     group.addoption("--numkata-memory", type=int, default=None, metavar="MB",
                     help="memory a kata may allocate beyond the grader's own (default 1024 MB)")
+    group.addoption("--numkata-jobs", type=int, default=None, metavar="N",
+                    help="katas graded side by side in forked processes (default: the number "
+                         "of CPUs, at most 4; reports still come in order)")
     group.addoption("--numkata-isolation", choices=("fork", "none"), default=None,
                     help="run each kata in a forked process (fork, the default where the OS "
                          "has it) or in the pytest process (none: no time or memory limits)")

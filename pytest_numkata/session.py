@@ -83,7 +83,14 @@ class NumkataPlugin:
             raise pytest.UsageError("--numkata-isolation=fork needs os.fork, which this system lacks")
         if self.isolation == "fork" and config.getoption("usepdb", False):
             self.isolation = "none"  # the debugger needs the test in this process
-        self.runner = ForkRunner(config) if self.isolation == "fork" else None
+        jobs = config.getoption("numkata_jobs")
+        if jobs is not None and jobs < 1:
+            raise pytest.UsageError("--numkata-jobs must be at least 1")
+        if jobs is None:
+            jobs = 1 if self.is_worker else max(1, min(4, os.cpu_count() or 1))
+        self.runner = ForkRunner(config, jobs) if self.isolation == "fork" else None
+        self._batches: list[list] = []
+        self._batch_index: dict[str, int] = {}
         timeout = config.getoption("numkata_timeout")
         memory = config.getoption("numkata_memory")
         if (timeout is not None and timeout <= 0) or (memory is not None and memory <= 0):
@@ -193,29 +200,40 @@ class NumkataPlugin:
         timeout = self.timeout_option or kata.timeout or DEFAULT_TIMEOUT
         return Limits(timeout=timeout, memory_mb=self.memory_option or DEFAULT_MEMORY_MB)
 
+    @pytest.hookimpl(trylast=True)
+    def pytest_collection_finish(self, session) -> None:
+        """Group the selected checks into batches: the consecutive checks of one kata, which
+        one child grades together."""
+        self._batches, self._batch_index = [], {}
+        for item in session.items:
+            if item.getparent(KataModule) is None or isinstance(item, NotGradedItem):
+                continue
+            if self._batches and self._batches[-1][0].parent is item.parent:
+                self._batches[-1].append(item)
+            else:
+                self._batches.append([item])
+            self._batch_index[item.nodeid] = len(self._batches) - 1
+
     def _batch(self, item) -> list:
-        """The checks of item's kata that run consecutively from item on (one child for all)."""
-        if self.is_worker:
+        """The checks of item's kata from item on (one child grades them all)."""
+        if self.is_worker or item.nodeid not in self._batch_index:
             return [item]  # xdist hands a worker one item at a time
-        items = item.session.items
-        try:
-            start = items.index(item)
-        except ValueError:
-            return [item]
-        parent = item.parent
-        batch = []
-        for other in items[start:]:
-            if other.parent is not parent:
-                break
-            batch.append(other)
-        return batch
+        batch = self._batches[self._batch_index[item.nodeid]]
+        return batch[batch.index(item):]
+
+    def _upcoming(self, item):
+        if self.is_worker or item.nodeid not in self._batch_index:
+            return
+        for batch in self._batches[self._batch_index[item.nodeid] + 1:]:
+            yield batch, self.limits_for(batch[0].getparent(KataModule).kata)
 
     @pytest.hookimpl(tryfirst=True)
     def pytest_runtest_protocol(self, item, nextitem):
         module = item.getparent(KataModule)
         if self.runner is None or module is None or isinstance(item, NotGradedItem):
             return None
-        reports = self.runner.reports_for(item, self._batch(item), self.limits_for(module.kata))
+        reports = self.runner.reports_for(item, self._batch(item), self.limits_for(module.kata),
+                                          self._upcoming(item))
         log_reports(item, reports)
         return True
 
@@ -250,6 +268,8 @@ class NumkataPlugin:
     # ------------------------------------------------------------------ finishing
     @pytest.hookimpl(trylast=True)
     def pytest_sessionfinish(self, session, exitstatus) -> None:
+        if self.runner is not None:
+            self.runner.close()  # children still grading ahead when the run stopped early (-x)
         if self.is_worker:
             return
         attempts = self.grader.attempts()

@@ -10,6 +10,22 @@ import pytest
 
 pytest_plugins = ["pytester"]
 
+
+def _preload_checks() -> None:
+    """Import every hidden checks module (and so SciPy, mpmath, ml_dtypes, hypothesis) once.
+
+    pytester's in-process runs forget the modules a run imported; a C extension such as
+    numpy.fft cannot be loaded twice in one process, so SciPy must be imported before them."""
+    import importlib
+
+    from pytest_numkata import catalogue
+
+    for kata in catalogue.load().katas:
+        importlib.import_module(kata.checks_module)
+
+
+_preload_checks()
+
 ROOT = Path(__file__).resolve().parent.parent
 MUTANTS = Path(__file__).resolve().parent / "mutants"
 

@@ -128,7 +128,26 @@ def test_sigkill_mid_run_leaves_a_valid_store(tmp_path):
         db.close()
     with ProgressStore(tree / "home") as store:
         assert store.states()[HEALTHY.id].attempts >= 1
+    # no grading process outlives its killed run (the faulty kata loops forever)
+    deadline = time.monotonic() + 10
+    while _processes_mentioning(str(tree / "home")) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert _processes_mentioning(str(tree / "home")) == []
     SURVIVED.append("sigkill_mid_run")
+
+
+def _processes_mentioning(text: str) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                cmdline = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode()
+                state = (entry / "stat").read_text().rsplit(")", 1)[1].split()[0]
+            except OSError:
+                continue
+            if text in cmdline and state != "Z":
+                found.append(int(entry.name))
+    return found
 
 
 def test_two_runs_at_once_record_every_attempt(tmp_path):
