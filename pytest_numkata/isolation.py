@@ -275,14 +275,15 @@ class ForkRunner:
         self._reports: dict[str, list[TestReport]] = {}
         self._running: list[_Child] = []
         self._queued: set[str] = set()  # nodeids some child has been given
+        self._graded: set[str] = set()  # nodeids whose reports exist (handed out or not)
 
     def reports_for(self, item, batch, limits: Limits, upcoming=()) -> list[TestReport]:
         """The reports of ``item``; ``batch`` is its kata's checks from item on, ``upcoming``
         an iterable of (batch, limits) for the katas that come after it."""
-        if item.nodeid not in self._reports and item.nodeid not in self._queued:
+        if item.nodeid not in self._graded and item.nodeid not in self._queued:
             self._start(batch, limits)
         upcoming = iter(upcoming)
-        while item.nodeid not in self._reports:
+        while item.nodeid not in self._graded:
             while len(self._running) < self.jobs:
                 nxt = next(upcoming, None)
                 if nxt is None:
@@ -349,9 +350,9 @@ class ForkRunner:
             child.current = child.by_id[message["start"]]
             child.clock.restart()
         else:
-            self._reports[child.current.nodeid] = [
+            self._store(child.current, [
                 self.config.hook.pytest_report_from_serializable(config=self.config, data=d)
-                for d in message["reports"]]
+                for d in message["reports"]])
             child.current = None
 
     def _timed_out(self, child: _Child, verdict: str) -> None:
@@ -371,11 +372,11 @@ class ForkRunner:
             self._fail_all(child.items, f"while loading {_display(child.items[0])}, "
                            + self._death_message(wait_status), child.clock.wall())
             return
-        if child.current is not None or not all(i.nodeid in self._reports for i in child.items):
+        if child.current is not None or not all(i.nodeid in self._graded for i in child.items):
             self._fail_current(child.current, child.items, self._death_message(wait_status),
                                child.clock.wall())
             # a crash grades the check it hit; the kata's other checks get a fresh child
-            rest = [i for i in child.items if i.nodeid not in self._reports]
+            rest = [i for i in child.items if i.nodeid not in self._graded]
             if rest:
                 self._start(rest, child.limits)
 
@@ -401,10 +402,10 @@ class ForkRunner:
     def _fail_current(self, current, items, message: str, duration: float) -> None:
         if current is None:
             # died between checks (e.g. at import of the next one): blame the next ungraded check
-            current = next((i for i in items if i.nodeid not in self._reports), None)
+            current = next((i for i in items if i.nodeid not in self._graded), None)
             if current is None:
                 return
-        self._reports[current.nodeid] = _synthetic(current, "failed", message, duration)
+        self._store(current, _synthetic(current, "failed", message, duration))
 
     def _fail_all(self, items, message: str, duration: float) -> None:
         """The kata could not even be loaded: one failure says why, the rest are not graded."""
@@ -413,8 +414,12 @@ class ForkRunner:
 
     def _skip_rest(self, items, reason: str) -> None:
         for item in items:
-            if item.nodeid not in self._reports:
-                self._reports[item.nodeid] = _synthetic(item, "skipped", reason, 0.0)
+            if item.nodeid not in self._graded:
+                self._store(item, _synthetic(item, "skipped", reason, 0.0))
+
+    def _store(self, item, reports: list[TestReport]) -> None:
+        self._reports[item.nodeid] = reports
+        self._graded.add(item.nodeid)
 
     @staticmethod
     def _kill(pid: int) -> None:
