@@ -89,6 +89,14 @@ def outcomes(result: pytest.RunResult) -> dict[str, int]:
     return {}
 
 
+def pytest_terminal_summary(terminalreporter):
+    """Print the fault-injection tally recorded by tests/test_fail_closed.py."""
+    for report in terminalreporter.stats.get("passed", []):
+        for name, value in getattr(report, "user_properties", ()):
+            if name == "fail_closed_tally":
+                terminalreporter.write_line(value)
+
+
 @pytest.fixture
 def kata_tree(pytester: pytest.Pytester) -> KataTree:
     return KataTree(pytester)
