@@ -33,7 +33,7 @@ def _register_hypothesis_profiles(config: pytest.Config) -> None:
         derandomize=True,  # the same examples, and so the same verdict, on every run and machine
         database=None,
         deadline=None,  # time limits are the grader's job (isolation.py), not hypothesis's
-        max_examples=40,
+        max_examples=25,
         print_blob=False,
         # no "explain" phase: it reruns a failing example under line tracing, which costs
         # seconds and tells a learner nothing the check's own message does not
