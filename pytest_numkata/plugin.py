@@ -8,14 +8,12 @@ file sets ``numkata_katas`` - and does nothing at all elsewhere.
 from __future__ import annotations
 
 import os
-from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
 
 pytest.register_assert_rewrite("pytest_numkata.checks")
 
-HYPOTHESIS_PROFILE = "numkata"
 USE_CHOICES = ("katas", "reference")
 
 
@@ -79,8 +77,4 @@ def resolve_home(config: pytest.Config) -> tuple[Path, bool]:
     if explicit:
         return Path(explicit).expanduser().resolve(), True
     return default_home(config.rootpath), False
-
-
-def utc_now() -> datetime:
-    return datetime.now(timezone.utc)
 
