@@ -22,6 +22,8 @@ def _preload_checks() -> None:
 
     for kata in catalogue.load().katas:
         importlib.import_module(kata.checks_module)
+    for name in ("scipy.stats", "scipy.optimize", "scipy.integrate"):  # imported lazily by checks
+        importlib.import_module(name)
 
 
 _preload_checks()

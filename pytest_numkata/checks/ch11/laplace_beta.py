@@ -13,7 +13,6 @@ import mpmath
 import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
-from scipy import optimize, stats
 
 from pytest_numkata.checking import call, expect, expect_close, fail
 
@@ -21,6 +20,8 @@ RTOL = 1e-9
 
 
 def _oracle(a, b):
+    from scipy import optimize, stats  # heavy (about 1 s): imported when a check runs, not at collection
+
     with mpmath.workdps(20):
         A, B = mpmath.mpf(a), mpmath.mpf(b)
 
@@ -45,6 +46,8 @@ def _oracle(a, b):
 
 
 def _scipy_variance(a, b, mode):
+    from scipy import stats
+
     h = 1e-4 * min(mode, 1 - mode)
     f = stats.beta(a, b).logpdf
     return -1.0 / ((f(mode + h) - 2 * f(mode) + f(mode - h)) / h**2)
