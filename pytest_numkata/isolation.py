@@ -34,6 +34,8 @@ from dataclasses import dataclass
 from _pytest.reports import TestReport
 from _pytest.runner import runtestprotocol
 
+from .limits import MB, lower_soft_limit
+
 MAX_SECTION = 4000  # characters of captured output kept per section
 DEFAULT_TIMEOUT = 10.0  # seconds per check
 DEFAULT_MEMORY_MB = 1024  # address space a child may add to what it starts with
@@ -64,15 +66,6 @@ def _signal_name(number: int) -> str:
     return f"{name} ({meaning})" if meaning else name
 
 
-def _address_space_now() -> int:
-    try:
-        with open("/proc/self/statm") as fh:
-            pages = int(fh.read().split()[0])
-        return pages * os.sysconf("SC_PAGE_SIZE")
-    except (OSError, ValueError):
-        return 0
-
-
 MAX_FILE_BYTES = 256 * 1024 * 1024  # no single file (captured output included) grows past this
 
 
@@ -86,17 +79,7 @@ def _cap_memory(memory_mb: int) -> None:
         resource.setrlimit(resource.RLIMIT_FSIZE, (MAX_FILE_BYTES, resource.RLIM_INFINITY))
     except (ValueError, OSError, AttributeError):
         pass
-    base = _address_space_now()
-    if not base:
-        return
-    soft = base + memory_mb * 1024 * 1024
-    _, hard = resource.getrlimit(resource.RLIMIT_AS)
-    if hard != resource.RLIM_INFINITY:
-        soft = min(soft, hard)
-    try:
-        resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
-    except (ValueError, OSError):
-        pass
+    lower_soft_limit(memory_mb * MB)
 
 
 def _private_capture(config) -> None:

@@ -12,11 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pytest_numkata.checking import LearnerCrash, call, expect, expect_close, fail
-
-try:
-    import resource
-except ImportError:  # pragma: no cover - not on POSIX
-    resource = None
+from pytest_numkata.limits import address_space_cap
 
 TOL = 1e-9
 HEADROOM = 512 * 2**20
@@ -88,28 +84,10 @@ def matches_the_explicit_formula_for_random_shapes(kata, n, d, dv, seed):
     _check(kata, Q, K, V)
 
 
-def _address_space():
-    with open("/proc/self/status") as status:
-        for line in status:
-            if line.startswith("VmSize:"):
-                return int(line.split()[1]) * 1024
-    return None
-
-
 def _call_capped(fn, *args):
     """Call ``fn`` with the address space capped at HEADROOM above its current size."""
-    current = _address_space() if resource is not None else None
-    if current is None:
+    with address_space_cap(HEADROOM):
         return call(fn, *args)
-    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
-    cap = current + HEADROOM
-    if hard != resource.RLIM_INFINITY:
-        cap = min(cap, hard)
-    resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
-    try:
-        return call(fn, *args)
-    finally:
-        resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
 
 
 def runs_for_200000_tokens_without_an_n_by_n_matrix(kata):
