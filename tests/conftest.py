@@ -99,6 +99,28 @@ def pytest_terminal_summary(terminalreporter):
                 terminalreporter.write_line(value)
 
 
+def solutions_in(directory: Path):
+    """(kata id, path, module) for every ``chNN/<name>.py`` under ``directory`` - the shared
+    layout of tests/mutants and tests/alternatives - each file loaded by path."""
+    import importlib.util
+
+    for path in sorted(directory.glob("ch*/*.py")):
+        spec = importlib.util.spec_from_file_location(
+            f"{directory.name}_{path.parent.name}_{path.stem}", path)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        yield f"{path.parent.name}/{path.stem}", path, module
+
+
+def public_functions(module) -> list[str]:
+    """The names of the functions a solutions module defines itself (helpers start with _)."""
+    import inspect
+
+    return [name for name, fn in vars(module).items()
+            if inspect.isfunction(fn) and not name.startswith("_")
+            and fn.__module__ == module.__name__]
+
+
 @pytest.fixture
 def kata_tree(pytester: pytest.Pytester) -> KataTree:
     return KataTree(pytester)

@@ -9,30 +9,23 @@ pass every check: a check that rejects one demands something its stub does not s
 
 from __future__ import annotations
 
-import importlib.util
-import inspect
 from pathlib import Path
 
 import pytest
 
 from pytest_numkata import catalogue
-from tests.conftest import outcomes
+from tests.conftest import outcomes, public_functions, solutions_in
 
 ALTERNATIVES = Path(__file__).resolve().parent / "alternatives"
 
 
 def _cases():
     cases = []
-    for path in sorted(ALTERNATIVES.glob("ch*/*.py")):
-        kata_id = f"{path.parent.name}/{path.stem}"
-        spec = importlib.util.spec_from_file_location(f"alternatives_{path.parent.name}_{path.stem}", path)
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-        for name, fn in vars(module).items():
-            if inspect.isfunction(fn) and not name.startswith("_") and fn.__module__ == module.__name__:
-                cases.append(pytest.param(kata_id, path, name, None, id=f"{kata_id}:{name}"))
-        for index, value in enumerate(getattr(module, "ANSWERS", ())):
-            cases.append(pytest.param(kata_id, path, None, value, id=f"{kata_id}:answer{index}"))
+    for kata_id, path, module in solutions_in(ALTERNATIVES):
+        cases += [pytest.param(kata_id, path, name, None, id=f"{kata_id}:{name}")
+                  for name in public_functions(module)]
+        cases += [pytest.param(kata_id, path, None, value, id=f"{kata_id}:answer{index}")
+                  for index, value in enumerate(getattr(module, "ANSWERS", ()))]
     return cases
 
 

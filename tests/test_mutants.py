@@ -2,28 +2,19 @@
 
 from __future__ import annotations
 
-import inspect
-import importlib.util
 from pathlib import Path
 
 import pytest
 
 from pytest_numkata import catalogue
-from tests.conftest import MUTANTS, outcomes
+from tests.conftest import MUTANTS, outcomes, public_functions, solutions_in
 
 
 def _mutants():
-    cases = []
-    for path in sorted(MUTANTS.glob("ch*/*.py")):
-        kata_id = f"{path.parent.name}/{path.stem}"
-        spec = importlib.util.spec_from_file_location(f"mutants_{path.parent.name}_{path.stem}", path)
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-        for name, fn in vars(module).items():
-            if inspect.isfunction(fn) and not name.startswith("_") and fn.__module__ == module.__name__:
-                cases.append(pytest.param(kata_id, path, name, getattr(fn, "expect", None),
-                                          id=f"{kata_id}:{name}"))
-    return cases
+    return [pytest.param(kata_id, path, name, getattr(getattr(module, name), "expect", None),
+                         id=f"{kata_id}:{name}")
+            for kata_id, path, module in solutions_in(MUTANTS)
+            for name in public_functions(module)]
 
 
 @pytest.mark.parametrize(("kata_id", "path", "mutant", "expect"), _mutants())
