@@ -13,6 +13,16 @@ from pytest_numkata.checking import expect_close, short_repr
 
 
 TWO_OVER_SQRT_PI = 2 / math.sqrt(math.pi)
+_ERF = np.frompyfunc(math.erf, 1, 1)
+
+
+def erf(x):
+    """The error function elementwise, from the C library's erf (math.erf, correct to about an
+    ulp): a float for a float, a float array for an array. (scipy.special.erf agrees; importing
+    it costs 0.2 s a run.)"""
+    if np.ndim(x) == 0:
+        return math.erf(float(x))
+    return _ERF(np.asarray(x, dtype=float)).astype(float)
 
 
 def power_sum(x: float, coefficients: list[int], denominator: int, *, odd: bool = False,
