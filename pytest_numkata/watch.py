@@ -25,6 +25,7 @@ import select
 import signal
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 from .catalogue import Kata
@@ -94,6 +95,34 @@ class Keys:
         return [word[:1] if word else "\n"]
 
 
+# ---------------------------------------------------------------------------- the standby run
+@dataclass
+class _Standby:
+    pid: int
+    fd: int  # write end of the pipe the child waits on
+    argv: list[str]
+
+
+def _gate(fd: int):
+    """A pytest plugin holding a run once its configuration is built - before any plugin's
+    ``pytest_configure`` (numkata's reads progress) - until the word to go arrives on ``fd``."""
+    import pytest
+
+    class Gate:
+        @pytest.hookimpl(wrapper=True)
+        def pytest_cmdline_main(self, config):
+            word = b""
+            with contextlib.suppress(OSError):
+                word = os.read(fd, 1)
+            os.close(fd)
+            if word != b"g":  # the watcher dropped this run, or ended
+                os._exit(0)
+            signal.signal(signal.SIGINT, signal.default_int_handler)
+            return (yield)
+
+    return Gate()
+
+
 # ---------------------------------------------------------------------------- the watcher
 class Watcher:
     def __init__(self, ctx: Context, args):
@@ -107,6 +136,7 @@ class Watcher:
         self.watch_dir = self.ws.katas / self.chapter.id if self.chapter else self.ws.katas
         self.current: Kata | None = None
         self.fork = hasattr(os, "fork")
+        self._standby: _Standby | None = None
 
     # -- messages
     def say(self, text: str, *style: str) -> None:
@@ -215,11 +245,14 @@ class Watcher:
         # the verdict first: this process rebuilds the report once the verdict is printed
         return [*args, f"--color={color}", f"--numkata-home={self.home}", "--numkata-report=-"]
 
+    def _paths(self, katas: list[Kata], chapter: bool) -> list[str]:
+        return sorted({self.ws.rel(self.ws.katas / k.chapter) if chapter else
+                       self.ws.rel(self.ws.kata_path(k)) for k in katas})
+
     def grade(self, katas: list[Kata], *, chapter: bool = False) -> None:
         if not katas:
             return
-        paths = sorted({self.ws.rel(self.ws.katas / k.chapter) if chapter else
-                        self.ws.rel(self.ws.kata_path(k)) for k in katas})
+        paths = self._paths(katas, chapter)
         before = self.states()
         self.say(self.style(f"[watch] grading {' '.join(paths)}", "dim"))
         started = time.monotonic()
@@ -263,28 +296,9 @@ class Watcher:
 
             return subprocess.call([sys.executable, "-m", "pytest", *argv],
                                    cwd=self.ws.root, stdin=subprocess.DEVNULL)
-        pid = os.fork()
-        if pid == 0:  # pragma: no cover - runs in the child
-            code = 3
-            try:
-                signal.signal(signal.SIGINT, signal.default_int_handler)
-                signal.signal(signal.SIGTERM, signal.SIG_DFL)
-                null = os.open(os.devnull, os.O_RDONLY)
-                os.dup2(null, 0)
-                os.chdir(self.ws.root)
-                sys.argv = ["pytest", *argv]  # what the progress store records as the command
-                import pytest
-
-                code = int(pytest.main(argv))
-            except BaseException:  # noqa: BLE001 - report anything, never return
-                import traceback
-
-                traceback.print_exc()
-            finally:
-                with contextlib.suppress(Exception):
-                    sys.stdout.flush()
-                    sys.stderr.flush()
-                os._exit(code)
+        pid = self._release_standby(argv)
+        if pid is None:
+            pid = self._fork_pytest(argv)
         try:
             while True:
                 try:
@@ -301,6 +315,94 @@ class Watcher:
                 os.waitpid(pid, 0)
             raise
         return os.waitstatus_to_exitcode(status)
+
+    def _fork_pytest(self, argv: list[str], gate: tuple[int, int] | None = None) -> int:
+        """Fork a child that runs ``pytest.main(argv)``. With ``gate`` (a pipe's read and write
+        ends) the child builds pytest's configuration at once, then waits for the word to go."""
+        pid = os.fork()
+        if pid:
+            return pid
+        code = 3  # pragma: no cover - from here on, runs in the child
+        try:
+            # Write ends of pipes stay with the watcher alone: a waiting run must see the end
+            # of its pipe when the watcher drops it or dies, whatever else was forked since.
+            for fd in ([self._standby.fd] if self._standby is not None else []) + (
+                    [gate[1]] if gate is not None else []):
+                os.close(fd)
+            # a waiting run ignores Ctrl-C (the watcher quits and takes it along); it gets
+            # Python's usual handler once it goes
+            signal.signal(signal.SIGINT,
+                          signal.SIG_IGN if gate is not None else signal.default_int_handler)
+            signal.signal(signal.SIGTERM, signal.SIG_DFL)
+            null = os.open(os.devnull, os.O_RDONLY)
+            os.dup2(null, 0)
+            os.chdir(self.ws.root)
+            sys.argv = ["pytest", *argv]  # what the progress store records as the command
+            import pytest
+
+            code = int(pytest.main(argv, plugins=[] if gate is None else [_gate(gate[0])]))
+        except BaseException:  # noqa: BLE001 - report anything, never return
+            import traceback
+
+            traceback.print_exc()
+        finally:
+            with contextlib.suppress(Exception):
+                sys.stdout.flush()
+                sys.stderr.flush()
+            os._exit(code)
+
+    # -- the standby run
+    def prepare_standby(self) -> None:
+        """Have the next run of the current kata ready: forked, configured, waiting.
+
+        Building pytest's configuration (plugins, options, the rootdir's ini file and
+        conftest.py) takes about 0.1 s even in this warm process, and none of it depends on
+        the learner's file or on recorded progress. So after each verdict a child does that
+        work in advance and waits before configuring its plugins - before numkata reads
+        progress - until a save of that kata releases it.
+        """
+        if not self.fork or self.current is None:
+            return
+        chapter = bool(self.args.whole_chapter)
+        argv = [*self._paths([self.current], chapter), *self.pytest_args()]
+        if self._standby is not None and self._standby.argv == argv:
+            return
+        self.drop_standby()
+        read_end, write_end = os.pipe()
+        try:
+            pid = self._fork_pytest(argv, gate=(read_end, write_end))
+        finally:
+            os.close(read_end)
+        self._standby = _Standby(pid, write_end, argv)
+
+    def _release_standby(self, argv: list[str]) -> int | None:
+        """The waiting child's pid once told to go, if it was prepared for ``argv``."""
+        standby = self._standby
+        if standby is None or standby.argv != argv:
+            self.drop_standby()
+            return None
+        self._standby = None
+        try:
+            os.write(standby.fd, b"g")
+        except OSError:  # it is gone (it failed to start, say): a plain run instead
+            self._discard(standby)
+            return None
+        os.close(standby.fd)
+        return standby.pid
+
+    def drop_standby(self) -> None:
+        standby, self._standby = self._standby, None
+        if standby is not None:
+            self._discard(standby)
+
+    @staticmethod
+    def _discard(standby: _Standby) -> None:
+        with contextlib.suppress(OSError):
+            os.close(standby.fd)
+        with contextlib.suppress(OSError):
+            os.kill(standby.pid, signal.SIGKILL)
+        with contextlib.suppress(OSError, ChildProcessError):
+            os.waitpid(standby.pid, 0)
 
     # -- keys
     def on_key(self, key: str) -> bool:
@@ -394,8 +496,10 @@ class Watcher:
                     self.current = katas[-1]
                     self.grade(katas, chapter=self.args.whole_chapter)
                     self.say(self.legend())
+                self.prepare_standby()
         finally:
             watcher.close()
+            self.drop_standby()
         return EXIT_OK
 
 

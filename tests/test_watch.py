@@ -68,11 +68,12 @@ class WatchProcess:
         try:
             return self.proc.wait(timeout=30)
         finally:
-            for stream in (self.proc.stdin, self.proc.stdout):
-                try:
-                    stream.close()
-                except OSError:
-                    pass
+            # stdout stays with the reader thread: closing it under a blocked read can hang,
+            # and a process left behind holding the pipe would hang it for good
+            try:
+                self.proc.stdin.close()
+            except OSError:
+                pass
 
 
 @pytest.fixture
@@ -85,6 +86,25 @@ def workspace(tmp_path: Path) -> Path:
 
 def save(path: Path, text: str) -> None:
     path.write_text(text)
+
+
+def _processes_in(directory: Path, wait: float = 10.0) -> list[int]:
+    """Processes still working in ``directory`` (Linux /proc), after up to ``wait`` s."""
+    if not Path("/proc/self/cwd").exists():
+        return []
+    deadline = time.monotonic() + wait
+    while True:
+        found = []
+        for entry in Path("/proc").iterdir():
+            if entry.name.isdigit():
+                try:
+                    if Path(os.readlink(entry / "cwd")) == directory.resolve():
+                        found.append(int(entry.name))
+                except OSError:
+                    continue
+        if not found or time.monotonic() > deadline:
+            return found
+        time.sleep(0.1)
 
 
 def test_watch_grades_each_save_and_answers_keys(workspace: Path):
@@ -110,6 +130,8 @@ def test_watch_grades_each_save_and_answers_keys(workspace: Path):
         assert watch.proc.wait(timeout=120) == 0
     finally:
         watch.close()
+    # the prepared run waiting for the next save left with the watcher
+    assert _processes_in(workspace) == []
     with ProgressStore(workspace / ".numkata") as store:
         state = store.states()[STUB]
     assert state.mastered and state.last_outcome == "failed" and state.hints_used == 1
@@ -179,3 +201,61 @@ def test_keys_read_lines_when_stdin_is_not_a_terminal():
         os.close(write_fd)
         time.sleep(0.05)
         assert keys.read() == [] and keys.closed
+
+
+def _running(pid: int) -> bool:
+    """Whether our child ``pid`` is alive (not yet exited)."""
+    try:
+        return os.waitpid(pid, os.WNOHANG) == (0, 0)
+    except ChildProcessError:
+        return False
+
+
+def test_the_next_run_waits_prepared_and_is_used_or_dropped(workspace: Path, monkeypatch, capfd):
+    from pytest_numkata import catalogue
+    from pytest_numkata.cli import Context, build_parser
+    from pytest_numkata.watch import Watcher
+
+    monkeypatch.chdir(workspace)
+    monkeypatch.delenv("NUMKATA_HOME", raising=False)
+    args = build_parser().parse_args(["watch", "ch00", "--no-initial"])
+    watcher = Watcher(Context(args), args)
+    watcher.home.mkdir(parents=True, exist_ok=True)  # as Watcher.run does
+    cat = catalogue.load()
+    first, second = cat.kata(STUB), cat.kata("ch00/machine_epsilon")
+    try:
+        watcher.current = first
+        watcher.prepare_standby()
+        standby = watcher._standby
+        assert standby is not None and _running(standby.pid)
+        time.sleep(0.5)
+        assert _running(standby.pid)  # configured, and waiting for the word
+        watcher.prepare_standby()
+        assert watcher._standby is standby  # still the right one: not forked again
+
+        save(workspace / "katas" / f"{STUB}.py", bundle.text("reference", STUB))
+        assert watcher._run_pytest(standby.argv) == 0
+        assert watcher._standby is None and not _running(standby.pid)  # it ran the save
+        assert "1 passed" in capfd.readouterr().out
+        with ProgressStore(workspace / ".numkata") as store:
+            assert store.states()[STUB].last_outcome == "passed"
+
+        watcher.prepare_standby()
+        stale = watcher._standby
+        watcher.current = second  # another kata: the prepared run is replaced
+        watcher.prepare_standby()
+        assert not _running(stale.pid) and watcher._standby.pid != stale.pid
+        assert STUB not in " ".join(watcher._standby.argv)
+
+        other = watcher._standby
+        # a run the prepared one does not fit (the whole chapter) drops it and forks anew
+        assert watcher._run_pytest(["katas/ch00", *watcher.pytest_args()]) == 1
+        assert watcher._standby is None and not _running(other.pid)
+        capfd.readouterr()
+
+        watcher.prepare_standby()
+        last = watcher._standby
+        watcher.drop_standby()
+        assert not _running(last.pid)
+    finally:
+        watcher.drop_standby()
