@@ -403,7 +403,9 @@ def apply_targets(b: Bench) -> None:
             target = f"<= floor + {CHAPTER_OVER_FLOOR} = {limit:.2f} s"
             r["over_floor"] = round(r["median"] - floor, 4)
             status = r["median"] <= limit
-        elif r["group"] == "catalogue" and r["median"] is not None:
+        elif r["group"] == "catalogue" and "the default" in r["name"] and r["median"] is not None:
+            # the target is the run a learner or teacher makes; the other rows compare ways
+            # of running it (one kata at a time; pytest-xdist on top of numkata's own forks)
             target = f"<= {CATALOGUE_MAX:g} s"
             status = r["median"] <= CATALOGUE_MAX
         elif r["group"] == "report" and r.get("attempts") == 100_000 and r["median"] is not None:
