@@ -6,6 +6,8 @@ session that imports every checks module under pytest's assertion rewriting - an
 each save, forks a child that runs ``pytest.main([kata file, ...])`` with the same home. The
 child is a normal pytest run (the plugin forks again per kata, records progress, prints its
 summary) that starts with everything already imported, and whatever it does disappears with it.
+The run for the next save of the current kata is forked in advance and waits, its pytest
+configuration already built, until a save releases it (``Watcher.prepare_standby``).
 
 Saves arrive through watchfiles (OS file events; ``--poll`` polls instead, for file systems
 where events do not arrive). On a terminal, single keys act at once (h hint, n next kata,
