@@ -56,12 +56,13 @@ def _oracle(a, b):
         def slope(t):
             return mpmath.diff(logpdf, t)
 
-        # a float64 search for a start, then slope(t) = 0 polished at 30 digits by a
-        # bracketing root finder that stays inside (0, 1)
+        # a float64 search for a start (good to ~1e-12), then slope(t) = 0 polished by the
+        # secant method, which from there converges in a few steps (findroot verifies the
+        # root and raises if it did not converge)
         start = _golden_section_argmax(lambda t: _log_density(t, a, b), 1e-12, 1 - 1e-12)
         start = mpmath.mpf(start)
-        lo, hi = start / 2, (start + 1) / 2  # inside (0, 1) on either side of the start
-        mode = mpmath.findroot(slope, (lo, hi), solver="anderson", tol=mpmath.mpf(10) ** -30)
+        mode = mpmath.findroot(slope, (start, start * (1 + mpmath.mpf(10) ** -9)),
+                               solver="secant", tol=mpmath.mpf(10) ** -30)
         curvature = mpmath.diff(logpdf, mode, 2)
         return float(mode), float(-1 / curvature)
 
