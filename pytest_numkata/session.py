@@ -232,6 +232,10 @@ class NumkataPlugin:
         one child grades together."""
         self._batches, self._batch_index = [], {}
         if self.runner is not None:  # forked children: the controller, or each xdist worker
+            # hypothesis imports numpy.random (to save and restore its state) the first time a
+            # property check runs: 10 ms in every child, or once here
+            import numpy.random  # noqa: F401
+
             # Everything imported so far (pytest, NumPy, hypothesis, the checks) lives until the
             # process ends. Freezing it keeps it out of every later garbage collection - the
             # ones hypothesis and pytest run in each child and at exit scan ~10^6 objects,
