@@ -4,21 +4,16 @@ Oracle: the Newton run on x**2 - 2 from 1 in exact fractions, errors taken again
 with mpmath at 50 digits.
 """
 
-from fractions import Fraction
-
 import mpmath
 
 from pytest_numkata.checking import answer, expect_close
+from pytest_numkata.checks.ch04._sqrt2_newton import exact_iterates
 
 RTOL = 1e-6
 
 
 def _errors(n):
-    x = Fraction(1)
-    xs = [x]
-    for _ in range(n):
-        x = x - (x * x - 2) / (2 * x)
-        xs.append(x)
+    xs = exact_iterates(n)
     with mpmath.workdps(50):
         root = mpmath.sqrt(2)
         return [mpmath.mpf(v.numerator) / v.denominator - root for v in xs]

@@ -4,20 +4,15 @@ Oracle: four Newton steps on x**2 - 2 from 1, in exact rational arithmetic.
 """
 
 import math
-from fractions import Fraction
 
 from pytest_numkata.checking import answer, expect_close
+from pytest_numkata.checks.ch04._sqrt2_newton import exact_iterates
 
 RTOL = 1e-13
 
 
 def _iterates(n):
-    x = Fraction(1)
-    out = [x]
-    for _ in range(n):
-        x = x - (x * x - 2) / (2 * x)
-        out.append(x)
-    return [float(v) for v in out]
+    return [float(v) for v in exact_iterates(n)]
 
 
 def matches_the_fourth_newton_iterate(kata):
