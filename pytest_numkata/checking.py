@@ -164,6 +164,22 @@ def answer(kata: Any, kinds: tuple[type, ...] | None = None) -> Any:
     return value
 
 
+def answer_entries(kata: Any, count: int, what: str, *, numbers_only: bool = True) -> Any:
+    """The learner's ``ANSWER`` as a tuple or list of exactly ``count`` entries; ``what`` names
+    them for the message, e.g. "(S, N)". With ``numbers_only`` every entry must be a real
+    number (a bool is not)."""
+    value = answer(kata, kinds=(tuple, list))
+    if len(value) != count:
+        raise KataFailure(f"ANSWER should hold {count} entries {what}, but it holds "
+                          f"{len(value)}: {short_repr(value)}")
+    if numbers_only:
+        for entry in value:
+            if isinstance(entry, bool) or not isinstance(entry, numbers.Real):
+                raise KataFailure(f"every entry of ANSWER {what} should be a number; "
+                                  f"{type(entry).__name__} {short_repr(entry)} is not")
+    return value
+
+
 # ---------------------------------------------------------------------------------- comparing
 
 

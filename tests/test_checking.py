@@ -10,8 +10,8 @@ import numpy as np
 import pytest
 
 from pytest_numkata.checking import (
-    KataFailure, LearnerCrash, answer, call, expect_close, expect_equal, expect_raises,
-    expect_same_float, is_close,
+    KataFailure, LearnerCrash, answer, answer_entries, call, expect_close, expect_equal,
+    expect_raises, expect_same_float, is_close,
 )
 
 
@@ -68,6 +68,19 @@ def test_answers_must_be_numbers_unless_told_otherwise():
     with pytest.raises(KataFailure, match="should be a number"):
         answer(types.SimpleNamespace(ANSWER=True))
     assert answer(types.SimpleNamespace(ANSWER=(1, 2)), kinds=(tuple,)) == (1, 2)
+
+
+def test_answer_entries_need_the_right_count_and_numbers_unless_told_otherwise():
+    kata = types.SimpleNamespace(ANSWER=[1.5, math.inf])
+    assert answer_entries(kata, 2, "(a, b)") == [1.5, math.inf]
+    with pytest.raises(KataFailure, match=r"should hold 3 entries \(a, b, c\), but it holds 2"):
+        answer_entries(kata, 3, "(a, b, c)")
+    with pytest.raises(KataFailure, match="should be a tuple or list"):
+        answer_entries(types.SimpleNamespace(ANSWER=1.5), 1, "(a)")
+    flag = types.SimpleNamespace(ANSWER=(True, 0.5))
+    with pytest.raises(KataFailure, match=r"every entry of ANSWER \(ok, rho\) should be a number"):
+        answer_entries(flag, 2, "(ok, rho)")
+    assert answer_entries(flag, 2, "(ok, rho)", numbers_only=False) == (True, 0.5)
 
 
 def test_closeness_rules():

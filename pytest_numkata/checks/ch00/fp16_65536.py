@@ -3,12 +3,11 @@
 Oracle: NumPy's float16 (IEEE binary16, round to nearest even).
 """
 
-import numbers
 import warnings
 
 import numpy as np
 
-from pytest_numkata.checking import answer, expect, expect_same_float, fail
+from pytest_numkata.checking import answer_entries, expect_same_float
 
 
 def _as_fp16(value):
@@ -18,12 +17,7 @@ def _as_fp16(value):
 
 
 def _entries(kata):
-    value = answer(kata, kinds=(tuple, list))
-    expect(len(value) == 2, f"ANSWER should hold exactly two numbers, but it holds {len(value)}")
-    for entry in value:
-        if isinstance(entry, bool) or not isinstance(entry, numbers.Real):
-            fail(f"ANSWER should hold two numbers, but it holds {entry!r}")
-    return value
+    return answer_entries(kata, 2, "(largest finite FP16, what 65536 becomes)")
 
 
 def largest_finite_fp16_is_right(kata):

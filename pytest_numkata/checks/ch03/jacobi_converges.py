@@ -8,7 +8,7 @@ from a generic start confirms it.
 import mpmath
 import numpy as np
 
-from pytest_numkata.checking import answer, expect, expect_close, expect_equal
+from pytest_numkata.checking import answer_entries, expect, expect_close, expect_equal
 
 A = np.array([[1.0, 2.0], [2.0, 1.0]])
 
@@ -34,9 +34,7 @@ def _diverges_in_practice(A):
 
 
 def _answer(kata):
-    value = answer(kata, kinds=(tuple, list))
-    expect(len(value) == 2, "ANSWER should be a tuple (converges, spectral_radius) of two "
-                            f"entries, but it has {len(value)}")
+    value = answer_entries(kata, 2, "(converges, spectral_radius)", numbers_only=False)
     expect(isinstance(value[0], (bool, np.bool_)),
            f"the first entry, converges, should be a bool (True or False), not "
            f"{type(value[0]).__name__} {value[0]!r}")

@@ -11,7 +11,7 @@ from fractions import Fraction
 import ml_dtypes
 import numpy as np
 
-from pytest_numkata.checking import answer, expect_close, expect_equal, fail
+from pytest_numkata.checking import answer_entries, expect_close, expect_equal, fail
 
 BF16 = ml_dtypes.bfloat16
 INCREMENT = 0.001
@@ -54,10 +54,7 @@ def _simulate_exactly():
 
 
 def _pair(kata):
-    got = answer(kata, kinds=(tuple, list))
-    if len(got) != 2:
-        fail(f"ANSWER should be the tuple (S, N), but it has {len(got)} items: {got!r}")
-    return got
+    return answer_entries(kata, 2, "(S, N)", numbers_only=False)
 
 
 def matches_the_stall_value(kata):

@@ -7,7 +7,7 @@ abs(a_{n+1} / a_n) (mpmath.limit) and, for the alternating series, that abs(a_n)
 
 import mpmath
 
-from pytest_numkata.checking import answer, expect, expect_equal
+from pytest_numkata.checking import answer_entries, expect, expect_equal
 
 VERDICTS = ("converges", "diverges")
 
@@ -41,9 +41,7 @@ def _verdict_mistake(position, wrong):
 
 
 def gives_the_four_verdicts(kata):
-    got = answer(kata, kinds=(tuple, list))
-    expect(len(got) == 4, f"ANSWER should hold four verdicts, one per series (a)-(d); it holds "
-                          f"{len(got)}")
+    got = answer_entries(kata, 4, "(the verdicts for series (a)-(d))", numbers_only=False)
     bad = [v for v in got if v not in VERDICTS]
     expect(not bad, f"each verdict is exactly \"converges\" or \"diverges\" (lower case); "
                     f"{bad[0]!r} is neither" if bad else "")

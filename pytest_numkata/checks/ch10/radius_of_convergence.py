@@ -5,12 +5,11 @@ Oracle: R = lim abs(c_n / c_{n+1}) for each coefficient sequence, evaluated by m
 """
 
 import math
-import numbers
 
 import mpmath
 import numpy as np
 
-from pytest_numkata.checking import answer, expect, expect_close
+from pytest_numkata.checking import answer_entries, expect_close
 
 RTOL = ATOL = 1e-9
 
@@ -35,11 +34,7 @@ def _entries(got):
 
 
 def gives_the_three_radii(kata):
-    got = answer(kata, kinds=(tuple, list))
-    expect(len(got) == 3, f"ANSWER should hold three radii (R_a, R_b, R_c); it holds {len(got)}")
-    for v in got:
-        expect(isinstance(v, numbers.Real) and not isinstance(v, bool),
-               f"each radius is a number (math.inf for an infinite one); {v!r} is not")
+    got = answer_entries(kata, 3, "(R_a, R_b, R_c), the radii (math.inf for an infinite one)")
     expected = _expected()
     expect_close(
         np.array(_entries(got)),
