@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import math
 import numpy as np
+from hypothesis import strategies as st
+from hypothesis.extra import numpy as hnp
 
 from pytest_numkata.checking import expect_close, short_repr
 
@@ -80,6 +82,13 @@ def erf_sum(x: float, count: int, *, absolute: bool = False, alternate: bool = T
                                              odd_divisor=odd_divisor),
                          odd=True, absolute=absolute)
     return num / den * TWO_OVER_SQRT_PI  # two roundings: within 1 ulp of the exact value
+
+
+def float_arrays(low: float, high: float, max_side: int = 4):
+    """Float64 arrays of 1 or 2 dimensions (sides up to ``max_side``) with entries in
+    [low, high]: the array inputs of the series checks."""
+    return hnp.arrays(np.float64, hnp.array_shapes(min_dims=1, max_dims=2, max_side=max_side),
+                      elements=st.floats(low, high))
 
 
 def elementwise(_unused, x, per_element):

@@ -10,10 +10,10 @@ import math
 import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
-from hypothesis.extra import numpy as hnp
 
 from pytest_numkata.checking import call, describe_call, expect
-from pytest_numkata.checks.ch11._series import elementwise, erf, erf_sum, expect_entries
+from pytest_numkata.checks.ch11._series import (elementwise, erf, erf_sum, expect_entries,
+                                                 float_arrays)
 
 TOL = 1e-12
 
@@ -89,8 +89,6 @@ def matches_the_exact_sum_for_any_float(kata, x, N):
     _check(kata, x, N)
 
 
-@given(hnp.arrays(np.float64, hnp.array_shapes(min_dims=1, max_dims=2, max_side=4),
-                  elements=st.floats(-3.0, 3.0)),
-       st.integers(1, 25))
+@given(float_arrays(-3.0, 3.0), st.integers(1, 25))
 def matches_the_exact_sum_for_any_array(kata, x, N):
     _check(kata, x, N)

@@ -8,10 +8,10 @@ import math
 import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
-from hypothesis.extra import numpy as hnp
 
 from pytest_numkata.checking import call, describe_call, expect
-from pytest_numkata.checks.ch11._series import (elementwise, exp_sum, expect_entries, power_sum)
+from pytest_numkata.checks.ch11._series import (elementwise, exp_sum, expect_entries,
+                                                 float_arrays, power_sum)
 
 TOL = 1e-12
 
@@ -90,8 +90,6 @@ def matches_the_exact_sum_for_any_float(kata, x, N):
     _check(kata, x, N)
 
 
-@given(hnp.arrays(np.float64, hnp.array_shapes(min_dims=1, max_dims=2, max_side=4),
-                  elements=st.floats(-8.0, 8.0)),
-       st.integers(1, 30))
+@given(float_arrays(-8.0, 8.0), st.integers(1, 30))
 def matches_the_exact_sum_for_any_array(kata, x, N):
     _check(kata, x, N)
