@@ -99,6 +99,17 @@ def pytest_terminal_summary(terminalreporter):
                 terminalreporter.write_line(value)
 
 
+class Source:
+    """An answer written as source text, for ``ANSWERS`` in tests/alternatives: the harness
+    writes ``ANSWER = repr(value)``, and the repr of a Source is its text."""
+
+    def __init__(self, text: str):
+        self.text = text
+
+    def __repr__(self) -> str:
+        return self.text
+
+
 def solutions_in(directory: Path):
     """(kata id, path, module) for every ``chNN/<name>.py`` under ``directory`` - the shared
     layout of tests/mutants and tests/alternatives - each file loaded by path."""

@@ -2,21 +2,12 @@
 
 import math
 
-
-class _Source:
-    """An answer written as source text (the harness writes ``ANSWER = repr(value)``)."""
-
-    def __init__(self, text):
-        self.text = text
-
-    def __repr__(self):
-        return self.text
-
+from tests.conftest import Source
 
 ANSWERS = [
     math.sqrt(1 / 12),
     1 / math.sqrt(12),
     12 ** -0.5,
     0.2887,                                  # four significant digits
-    _Source("max(abs(__import__('numpy').linalg.eigvals([[0, 1 / 4], [1 / 3, 0]])))"),
+    Source("max(abs(__import__('numpy').linalg.eigvals([[0, 1 / 4], [1 / 3, 0]])))"),
 ]

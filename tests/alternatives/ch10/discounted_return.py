@@ -2,19 +2,12 @@
 
 from fractions import Fraction
 
-
-class _Expr:
-    def __init__(self, source):
-        self.source = source
-
-    def __repr__(self):
-        return self.source
-
+from tests.conftest import Source
 
 ANSWERS = [
-    _Expr("1 / (1 - 0.95)"),
+    Source("1 / (1 - 0.95)"),
     20,
     20.0,
     Fraction(1) / (1 - Fraction("0.95")),
-    _Expr("sum(0.95 ** t for t in range(2000))"),  # a partial sum long enough to be within 1e-9
+    Source("sum(0.95 ** t for t in range(2000))"),  # a partial sum long enough to be within 1e-9
 ]

@@ -3,18 +3,11 @@
 import math
 from fractions import Fraction
 
-
-class _Expr:
-    def __init__(self, source):
-        self.source = source
-
-    def __repr__(self):
-        return self.source
-
+from tests.conftest import Source
 
 ANSWERS = [
-    _Expr("24 * 0.2**5 / math.factorial(5)"),
-    _Expr("0.2**5 / 5"),
+    Source("24 * 0.2**5 / math.factorial(5)"),
+    Source("0.2**5 / 5"),
     Fraction(24) * Fraction(1, 5) ** 5 / math.factorial(5),
     6.4e-5,
     math.factorial(4) * 0.2 ** 5 / math.factorial(5),
