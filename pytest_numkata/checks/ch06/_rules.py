@@ -5,7 +5,7 @@ import math
 import mpmath
 import numpy as np
 
-from pytest_numkata.checking import KataFailure, call, expect_close, expect_raises, labelled
+from pytest_numkata.checking import KataFailure, call, expect, expect_close, expect_raises, labelled
 
 RTOL = 1e-10
 
@@ -139,3 +139,26 @@ def quadrature_oracle(f, a, b):
     independent method (scipy.integrate.quad would do too, but costs 0.6 s to import)."""
     with mpmath.workdps(15):
         return float(mpmath.quad(lambda x: float(f(float(x))), [a, b]))
+
+
+def expect_reversed_limits_negate(fn, rule, cases):
+    """fn(f, b, a, n) is -rule(f, a, b, n) for each (f, a, b, n) in cases."""
+    for f, a, b, n in cases:
+        forward = rule(f, a, b, n)
+        expect_close(call(fn, f, b, a, n), -forward, rtol=RTOL, atol=atol(f, a, b, n),
+                     mistakes={"the sign is lost for b < a: h = (b - a) / n is negative then, "
+                               "and the formula needs no special case": forward})
+
+
+def expect_error_ratio(fn, cases, n, low, high, order, hint):
+    """Doubling n from ``n`` divides fn's error on each smooth (f, a, b) by a factor in
+    (low, high), as an O(h**order) rule does; ``hint`` says what a wrong factor suggests."""
+    for f, a, b in cases:
+        exact = quadrature_oracle(f, a, b)
+        e1 = abs(call(fn, f, a, b, n) - exact)
+        e2 = abs(call(fn, f, a, b, 2 * n) - exact)
+        ratio = e1 / e2 if e2 > 0 else math.inf
+        expect(low < ratio < high,
+               f"the error on {getattr(f, 'numkata_label', None) or f.__name__} over [{a}, {b}] "
+               f"fell by a factor {ratio:.3g} from n = {n} to n = {2 * n}; an O(h**{order}) rule "
+               f"divides it by about {2 ** order} ({hint})")

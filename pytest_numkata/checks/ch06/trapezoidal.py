@@ -11,7 +11,7 @@ import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pytest_numkata.checking import call, expect, expect_close
+from pytest_numkata.checking import call, expect_close
 from pytest_numkata.checks.ch06 import _rules as R
 
 # limits on a grid of hundredths: ordinary intervals, including a == b and b < a
@@ -74,12 +74,8 @@ def a_single_interval_is_one_trapezoid(kata):
 
 
 def reversed_limits_negate_the_integral(kata):
-    for f, a, b, n in ((np.exp, 0.0, 1.0, 8), (R.lorentz, -1.0, 2.0, 5), (np.sin, 0.5, 3.0, 1)):
-        forward = R.trapezoid(f, a, b, n)
-        expect_close(call(kata.trapezoidal, f, b, a, n), -forward, rtol=R.RTOL,
-                     atol=R.atol(f, a, b, n),
-                     mistakes={"the sign is lost for b < a: h = (b - a) / n is negative then, "
-                               "and the formula needs no special case": forward})
+    R.expect_reversed_limits_negate(kata.trapezoidal, R.trapezoid, (
+        (np.exp, 0.0, 1.0, 8), (R.lorentz, -1.0, 2.0, 5), (np.sin, 0.5, 3.0, 1)))
 
 
 def equal_limits_give_zero(kata):
@@ -102,15 +98,10 @@ def matches_the_rule_on_any_interval(kata, f, a, b, n):
 
 def error_falls_like_h_squared(kata):
     # for a smooth f, halving h divides the O(h**2) error by about 4
-    for f, a, b in ((np.exp, 0.0, 1.0), (R.lorentz, 0.0, 2.0), (np.sin, 0.0, 1.0)):
-        exact = R.quadrature_oracle(f, a, b)
-        e1 = abs(call(kata.trapezoidal, f, a, b, 32) - exact)
-        e2 = abs(call(kata.trapezoidal, f, a, b, 64) - exact)
-        ratio = e1 / e2 if e2 > 0 else math.inf
-        expect(3.8 < ratio < 4.2,
-               f"the error on {getattr(f, 'numkata_label', None) or f.__name__} over [{a}, {b}] "
-               f"fell by a factor {ratio:.3g} from n = 32 to n = 64; an O(h**2) rule divides it "
-               f"by about 4 (a factor near 2 means the end nodes lack their weight 1/2)")
+    R.expect_error_ratio(kata.trapezoidal,
+                         ((np.exp, 0.0, 1.0), (R.lorentz, 0.0, 2.0), (np.sin, 0.0, 1.0)),
+                         32, 3.8, 4.2, 2, "a factor near 2 means the end nodes lack their "
+                                          "weight 1/2")
 
 
 def rejects_fewer_than_one_interval(kata):
