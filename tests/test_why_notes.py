@@ -166,6 +166,7 @@ def test_notes_load_from_a_built_and_zipped_package(tmp_path):
         ids = {KATA_IDS!r}
         missing = [k for k in ids if not why.note(k)]
         assert not missing, missing
+        assert why.note("ch99/log_sum_exp") is None and why.note("ch01/nope") is None
         print(len(ids))
         """
     )
