@@ -8,6 +8,7 @@ broken and attempted stubs apart); the file is executed when the first check run
 
 from __future__ import annotations
 
+import builtins
 import importlib
 import traceback
 from pathlib import Path
@@ -46,6 +47,8 @@ class KataModule(pytest.Module):
         node.kata = kata
         node.source_path = source_path
         node._learner = None
+        node._session = None
+        node._checks_count = 1
         node._load_error_reported = False
         return node
 
@@ -80,6 +83,7 @@ class KataModule(pytest.Module):
             for item in items:
                 if isinstance(item, pytest.Function):
                     item.repr_failure = _explained_failure(item.repr_failure, self)
+        self._checks_count = len(items)
         for item in items:
             item.user_properties.append((KATA_KEY, self.kata.id))
             item.user_properties.append((CHECKS_KEY, len(items)))
@@ -87,8 +91,14 @@ class KataModule(pytest.Module):
 
     # -------------------------------------------------------------- the learner's module
     def learner_module(self) -> Any:
-        """The learner's module, executed once per run (or a BrokenKata if it did not load)."""
+        """The learner's module, executed once per run (or a BrokenKata if it did not load).
+
+        By default it is a proxy to the module loaded in a confined learner process
+        (``pytest_numkata.sandbox``); with ``--numkata-isolation=none`` the file is executed
+        in this process (numkata's own debugging only)."""
         set_current_kata(self.kata.id)
+        if self._learner is None and self._remote():
+            self._learner = self._remote_learner()
         if self._learner is None:
             try:
                 module = learner.load_module(self.kata, self.source_path)
@@ -100,6 +110,66 @@ class KataModule(pytest.Module):
             except BaseException as exc:  # noqa: BLE001 - anything the file does at import
                 self._learner = BrokenKata(KataLoadError(self._describe_load_error(exc)))
         return self._learner
+
+    def _remote(self) -> bool:
+        plugin = self.config.pluginmanager.get_plugin("numkata-session")
+        return bool(getattr(plugin, "learner_remote", False))
+
+    def _remote_learner(self) -> Any:
+        from .sandbox.process import LearnerDied, LearnerTimeout
+        from .sandbox.proxy import KataLoadFailure, LearnerModule, LearnerSession
+
+        plugin = self.config.pluginmanager.get_plugin("numkata-session")
+        limits = plugin.limits_for(self.kata)
+        session = LearnerSession(
+            source_path=self.source_path, display=self.display_path,
+            module_name=learner.module_name_for(self.kata),
+            want=self.kata.function or "ANSWER", timeout=limits.timeout,
+            memory_mb=limits.memory_mb, checks=self._checks_count)
+        self._session = session
+        rel = self.display_path
+        try:
+            kind = session.load()
+        except KataLoadFailure as exc:
+            session.close()
+            info = exc.info
+            text = info if isinstance(info, str) else self._describe_remote_load_error(info)
+            return BrokenKata(KataLoadError(text))
+        except LearnerTimeout as exc:
+            session.close()
+            return BrokenKata(KataLoadError(
+                f"{exc} while loading {rel}: is there an endless loop at the top level of "
+                f"the file?"))
+        except LearnerDied as exc:
+            session.close()
+            return BrokenKata(KataLoadError(f"while loading {rel}, {exc}"))
+        if self.kata.answers_by_constant and kind == "missing":
+            return BrokenKata(KataLoadError(
+                f"{rel} defines no ANSWER: keep the line `ANSWER = ...` and put your answer "
+                f"on its right-hand side"))
+        if not self.kata.answers_by_constant:
+            if kind == "missing":
+                return BrokenKata(KataLoadError(
+                    f"{rel} defines no function `{self.kata.function}`: keep the name and "
+                    f"signature of the stub"))
+            if kind != "callable":
+                return BrokenKata(KataLoadError(f"`{self.kata.function}` in {rel} is not a "
+                                                f"function"))
+        return LearnerModule(session)
+
+    def _describe_remote_load_error(self, info: dict) -> str:
+        from .sandbox.proxy import rebuild_exception
+
+        return self._describe_load_error(rebuild_exception(info))
+
+    def learner_session(self):
+        """The learner process of this kata in this run, if one was started."""
+        return getattr(self, "_session", None)
+
+    def close_learner(self) -> None:
+        session = getattr(self, "_session", None)
+        if session is not None:
+            session.close()
 
     @property
     def display_path(self) -> str:
@@ -129,7 +199,8 @@ class KataModule(pytest.Module):
         line = _learner_line(exc, self.source_path)
         where = f" at line {line[0]}: {line[1]}" if line else ""
         if isinstance(exc, SystemExit):
-            return (f"{rel} called exit ({exc.code!r}) while loading{where}: "
+            code = exc.code if not getattr(exc, "numkata_remote", False) else exc.code
+            return (f"{rel} called exit ({code!s}) while loading{where}: "
                     f"a kata file must not end the program")
         tip = ""
         if isinstance(exc, NameError):
@@ -142,6 +213,15 @@ class KataModule(pytest.Module):
 def _learner_line(exc: BaseException, path: Path) -> tuple[int, str] | None:
     """The last line of the learner's file in the traceback: (line number, source text)."""
     found = None
+    remote = getattr(exc, "numkata_frames", None)
+    if remote is not None:  # an exception from the learner process: its frames as data
+        for filename, lineno, line in remote:
+            if Path(filename) == path:
+                found = (lineno, line.strip())
+        syntax = getattr(exc, "numkata_syntax", None)
+        if syntax is not None:
+            found = (syntax[0], syntax[1].strip())
+        return found
     for frame in traceback.extract_tb(exc.__traceback__):
         if Path(frame.filename) == path:
             found = (frame.lineno, (frame.line or "").strip())
@@ -172,26 +252,62 @@ class NotGradedItem(pytest.Item):
         return self.path, self.lineno - 1 if self.lineno else None, self.name
 
 
+PLAIN_DATA = ("numkata reads back plain values only - numbers, strings, tuples, lists, dicts, "
+              "NumPy arrays and scipy.sparse matrices")
+
+
+def _last_call_text() -> str:
+    from .checking import _last
+
+    return _last() or "the kata"
+
+
 def _explained_failure(pytest_repr_failure, module: KataModule):
     """A check's ``repr_failure``: numkata's own text where it has one, so pytest does not
     first format a full traceback only to have it replaced (about 0.05 s a failed check)."""
 
     def repr_failure(excinfo, style=None):
         text = learner_failure_text(excinfo, module)
-        return text if text is not None else pytest_repr_failure(excinfo, style)
+        if text is not None:
+            return text
+        return pytest_repr_failure(excinfo) if style is None else pytest_repr_failure(excinfo, style)
 
     return repr_failure
 
 
 def learner_failure_text(excinfo, module: KataModule) -> str | None:
     """The learner-facing text for a failed check, or None to keep pytest's own report."""
+    from .limits import TooSlow
+    from .sandbox.process import LearnerDied, LearnerTimeout
+    from .sandbox.proxy import NotPlainData
+
     exc = excinfo.value
+    group = getattr(builtins, "BaseExceptionGroup", None)  # Python 3.11+
+    if group is not None and isinstance(exc, group):  # e.g. hypothesis's "flaky" report
+        for inner in exc.exceptions:
+            text = learner_failure_text(type(excinfo).from_exception(inner), module)
+            if text is not None:
+                return text
+        return None
     if isinstance(exc, KataFailure):
         return str(exc)
     if isinstance(exc, KataLoadError):
         return str(exc)
+    if isinstance(exc, LearnerTimeout):
+        why = "" if exc.waiting else ": an endless loop, or far too slow for this check"
+        return f"{_last_call_text()}\n  {exc}{why}"
+    if isinstance(exc, TooSlow):
+        return f"{_last_call_text()}\n  {exc or 'ran out of time'}"
+    if isinstance(exc, LearnerDied):
+        return f"{_last_call_text()}\n  {exc}"
+    if isinstance(exc, NotPlainData):
+        return (f"{_last_call_text()}\n  is a {exc.type_name}: {PLAIN_DATA}")
     if isinstance(exc, LearnerCrash):
         error = exc.error
+        if isinstance(error, LearnerDied):
+            return f"{exc.description}\n  {error}"
+        if isinstance(error, NotPlainData):
+            return f"{exc.description}\n  returned a {error.type_name}: {PLAIN_DATA}"
         if isinstance(error, NotImplementedError):
             return (f"{exc.description}\n  still raises NotImplementedError: "
                     f"the body of `{module.kata.function}` is not finished")
@@ -201,6 +317,9 @@ def learner_failure_text(excinfo, module: KataModule) -> str | None:
             return (f"{exc.description}\n  called exit ({error.code!r}){where}\n  a kata must "
                     f"return its result, not end the program")
         note = ""
+        if isinstance(error, PermissionError) and getattr(error, "numkata_remote", False):
+            note = ("\n  kata code runs in a sandbox: it may not start processes, use the "
+                    "network, or write files outside its temporary folder")
         if isinstance(error, MemoryError):
             note = ("\n  numkata caps the memory a kata may use: no kata needs anywhere near "
                     "this much (is a huge array being built?)")

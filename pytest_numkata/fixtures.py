@@ -11,4 +11,5 @@ def kata(request: pytest.FixtureRequest):
     node = request.node.getparent(KataModule)
     if node is None:
         raise RuntimeError("the `kata` fixture is only available to numkata's hidden checks")
+    request.addfinalizer(node.close_learner)  # the learner process ends with the kata's checks
     return node.learner_module()

@@ -17,6 +17,7 @@ from .progress import FAILED, NOT_ATTEMPTED, PASSED, Attempt, Failure
 KATA_KEY = "numkata_kata"
 CHECKS_KEY = "numkata_checks"
 STATE_KEY = "numkata_state"
+SANDBOX_KEY = "numkata_sandbox"
 
 MAX_MESSAGE = 2000
 
@@ -53,6 +54,7 @@ class Grader:
     def __init__(self, kata_for_nodeid: Callable[[str], str | None]):
         self._kata_for_nodeid = kata_for_nodeid
         self.tallies: dict[str, KataTally] = {}
+        self.sandboxes: set[str] = set()
 
     def add_report(self, report) -> None:
         props = dict(getattr(report, "user_properties", None) or ())
@@ -62,6 +64,8 @@ class Grader:
         tally = self.tallies.setdefault(kata, KataTally(kata))
         tally.checks_total = max(tally.checks_total, int(props.get(CHECKS_KEY, 0) or 0))
         tally.duration += float(getattr(report, "duration", 0.0) or 0.0)
+        if props.get(SANDBOX_KEY):
+            self.sandboxes.add(str(props[SANDBOX_KEY])[:100])
         check = report.nodeid.split("::", 1)[1] if "::" in report.nodeid else report.nodeid
         if props.get(STATE_KEY) == NOT_ATTEMPTED:
             tally.not_attempted = True

@@ -155,6 +155,10 @@ def _child(items, write_fd: int, limits: Limits, config, parent_pid: int) -> Non
         out.close()
     except BaseException:  # noqa: BLE001 - anything here ends the child, the parent reports it
         status = 70
+        if os.environ.get("NUMKATA_DEBUG_JUDGE"):
+            import traceback
+
+            traceback.print_exc()
     finally:
         os._exit(status)
 

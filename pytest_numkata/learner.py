@@ -69,13 +69,45 @@ def _function_untouched(tree: ast.Module, name: str) -> bool:
     return False
 
 
+MAX_KATA_BYTES = 1024 * 1024  # a kata file is a page or two; anything past 1 MB is refused
+
+
+def read_kata_bytes(path: Path, display: str) -> bytes | SourceState:
+    """The file's bytes, or an UNREADABLE state: only a regular file (not a link) of at most
+    MAX_KATA_BYTES is read."""
+    import os
+    import stat
+
+    try:
+        st = os.lstat(path)
+    except OSError as exc:
+        return SourceState(UNREADABLE, f"cannot read {display}: {exc.strerror or exc}")
+    if stat.S_ISLNK(st.st_mode):
+        return SourceState(UNREADABLE, f"{display} is a symbolic link: numkata grades only "
+                                       f"the kata file itself - replace the link with the file")
+    if not stat.S_ISREG(st.st_mode):
+        return SourceState(UNREADABLE, f"{display} is not a regular file")
+    if st.st_size > MAX_KATA_BYTES:
+        return SourceState(UNREADABLE, f"{display} is {st.st_size / 1e6:.1f} MB: a kata file "
+                                       f"may be at most 1 MB")
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+        try:
+            return os.read(fd, MAX_KATA_BYTES + 1)[:MAX_KATA_BYTES + 1]
+        finally:
+            os.close(fd)
+    except OSError as exc:
+        return SourceState(UNREADABLE, f"cannot read {display}: {exc.strerror or exc}")
+
+
 def inspect_source(kata: Kata, path: Path, display: str | None = None) -> SourceState:
     """Classify the learner's file without running it. ``display`` names it in messages."""
     display = display or path.name
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        return SourceState(UNREADABLE, f"cannot read {display}: {exc.strerror or exc}")
+    raw = read_kata_bytes(path, display)
+    if isinstance(raw, SourceState):
+        return raw
+    if len(raw) > MAX_KATA_BYTES:
+        return SourceState(UNREADABLE, f"{display} is over 1 MB: a kata file may be at most 1 MB")
     try:
         source = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -96,6 +128,9 @@ def inspect_source(kata: Kata, path: Path, display: str | None = None) -> Source
             f"SyntaxError in {display}, {where}: {exc.msg}{pointer}",
             lineno=exc.lineno,
         )
+    except (RecursionError, MemoryError, ValueError, OverflowError) as exc:
+        return SourceState(UNREADABLE, f"{display} cannot be parsed ({type(exc).__name__}: "
+                                       f"nested too deeply or too large for a kata file)")
     if kata.answers_by_constant:
         untouched = _answer_untouched(tree)
     elif kata.type == "Debug":

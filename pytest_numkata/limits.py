@@ -1,18 +1,51 @@
-"""Address-space limits, shared by the grader (a cap for each kata's process) and by checks
-that call learner code on huge inputs (a tighter cap around one call).
+"""Limits on the learner's calls: address space and time, for the whole kata or one call.
 
-``address_space_cap(margin)`` lowers the soft RLIMIT_AS to the current size plus ``margin``
-bytes, so that a runaway allocation fails at once with MemoryError whatever the machine's
-overcommit policy, and restores the previous limit afterwards. Where limits cannot be read or
-set (not POSIX, no /proc) it changes nothing and yields False.
+Checks that call learner code on huge inputs tighten the limits around one call:
+
+- ``address_space_cap(margin)``: the learner's address space may grow by at most ``margin``
+  bytes during the calls in the block, so a runaway allocation fails at once with MemoryError
+  whatever the machine's overcommit policy;
+- ``time_limit(seconds)``: a call in the block that runs longer raises ``TooSlow`` (a
+  BaseException, so ``except Exception`` in learner code cannot eat it).
+
+When the learner runs in its own process (the default) the limits travel with each call and
+are applied there; with ``--numkata-isolation=none`` they are applied to this process (soft
+RLIMIT_AS, SIGALRM). Where a limit is unavailable it does nothing.
 """
 
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import os
+import signal
+import threading
 
 MB = 1024 * 1024
+
+_learner_is_remote = False
+_call_margin: contextvars.ContextVar[int | None] = contextvars.ContextVar("numkata_margin",
+                                                                          default=None)
+_call_seconds: contextvars.ContextVar[float | None] = contextvars.ContextVar("numkata_seconds",
+                                                                             default=None)
+
+
+class TooSlow(BaseException):
+    """A learner's call ran past the time budget of a ``time_limit`` block."""
+
+
+def learner_runs_remotely(flag: bool = True) -> None:
+    """Called by the grader: learner calls go to a learner process from now on."""
+    global _learner_is_remote
+    _learner_is_remote = flag
+
+
+def call_memory_margin() -> int | None:
+    return _call_margin.get()
+
+
+def call_seconds() -> float | None:
+    return _call_seconds.get()
 
 
 def address_space_now() -> int | None:
@@ -51,6 +84,13 @@ def lower_soft_limit(margin: int) -> tuple[int, int] | None:
 @contextlib.contextmanager
 def address_space_cap(margin: int):
     """Cap the address space at the current size plus ``margin`` bytes for the ``with`` block."""
+    if _learner_is_remote:
+        token = _call_margin.set(margin)
+        try:
+            yield True
+        finally:
+            _call_margin.reset(token)
+        return
     previous = lower_soft_limit(margin)
     try:
         yield previous is not None or address_space_now() is not None
@@ -59,3 +99,31 @@ def address_space_cap(margin: int):
             import resource
 
             resource.setrlimit(resource.RLIMIT_AS, previous)
+
+
+@contextlib.contextmanager
+def time_limit(seconds: float):
+    """Learner calls in the block that run longer than ``seconds`` raise TooSlow."""
+    if _learner_is_remote:
+        token = _call_seconds.set(seconds)
+        try:
+            yield True
+        finally:
+            _call_seconds.reset(token)
+        return
+    usable = (hasattr(signal, "setitimer") and hasattr(signal, "SIGALRM")
+              and threading.current_thread() is threading.main_thread())
+    if not usable:
+        yield False
+        return
+
+    def _expired(signum, frame):
+        raise TooSlow()
+
+    previous = signal.signal(signal.SIGALRM, _expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield True
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)

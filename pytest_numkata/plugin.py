@@ -38,9 +38,15 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption("--numkata-jobs", type=int, default=None, metavar="N",
                     help="katas graded side by side in forked processes (default: the number "
                          "of CPUs, at most 4; reports still come in order)")
-    group.addoption("--numkata-isolation", choices=("fork", "none"), default=None,
-                    help="run each kata in a forked process (fork, the default where the OS "
-                         "has it) or in the pytest process (none: no time or memory limits)")
+    group.addoption("--numkata-isolation", choices=("process", "fork", "none"), default=None,
+                    help="process (the default; fork is the same): kata code runs only in a "
+                         "confined learner process, never in the process that judges it. "
+                         "none: UNSAFE, kata code runs inside the judge with no limits - for "
+                         "debugging numkata itself; refused when a grading seed is set")
+    group.addoption("--numkata-seed", default=None, metavar="VALUE",
+                    help="grade with hidden examples: property checks and random inputs are "
+                         "drawn from VALUE instead of the public defaults (env NUMKATA_SEED); "
+                         "the seed is recorded with each attempt")
     parser.addini("numkata_katas", "kata tree (relative to the rootdir); setting it turns "
                   "numkata on", default="")
     parser.addini("numkata_reference", "solved reference tree (relative to the rootdir)",

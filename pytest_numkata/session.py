@@ -14,7 +14,7 @@ from . import catalogue as catalogue_mod
 from .checking import KataLoadError
 from .collect import KataModule, NotGradedItem, learner_failure_text
 from .isolation import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, ForkRunner, Limits, fork_available, log_reports
-from .grading import STATE_KEY, Grader
+from .grading import SANDBOX_KEY, STATE_KEY, Grader
 from .progress import NOT_ATTEMPTED, ProgressStore, StoreError
 from .summary import summary_lines
 from .unlocking import chapter_progress, locked_message
@@ -43,6 +43,40 @@ def _no_local_constants() -> None:
         cache = getattr(providers, "CONSTANTS_CACHE", None)
         if cache is not None and hasattr(cache, "cache"):
             cache.cache.clear()
+
+
+def grading_seed(config: pytest.Config) -> str | None:
+    value = config.getoption("numkata_seed", default=None) or os.environ.get("NUMKATA_SEED")
+    return str(value) if value not in (None, "") else None
+
+
+def _seed_number(seed: str, salt: str) -> int:
+    import hashlib
+
+    return int.from_bytes(hashlib.sha256(f"{seed}\0{salt}".encode()).digest()[:16], "big")
+
+
+class _SeededRandomInputs:
+    """Under a grading seed, the checks' ``np.random.default_rng(k)`` draws from (k, seed):
+    different random inputs for every seed, the same ones for the same seed."""
+
+    def __init__(self, seed: str):
+        import numpy as np
+
+        self.np = np
+        self.original = np.random.default_rng
+        mixed = _seed_number(seed, "numpy")
+        original = self.original
+
+        def default_rng(seed=None):
+            if isinstance(seed, int | np.integer) and not isinstance(seed, bool):
+                return original(np.random.SeedSequence([int(seed), mixed]))
+            return original(seed)
+
+        np.random.default_rng = default_rng
+
+    def undo(self) -> None:
+        self.np.random.default_rng = self.original
 
 
 def _register_hypothesis_profiles(config: pytest.Config) -> None:
@@ -104,11 +138,29 @@ class NumkataPlugin:
         _register_hypothesis_profiles(config)
         self.unlocked = self._unlocked_chapters()
         self._check_arguments()
-        self.isolation = config.getoption("numkata_isolation") or ("fork" if fork_available() else "none")
-        if self.isolation == "fork" and not fork_available():
-            raise pytest.UsageError("--numkata-isolation=fork needs os.fork, which this system lacks")
+        self.seed = grading_seed(config)
+        chosen = config.getoption("numkata_isolation") or "process"
+        if chosen == "none" and self.seed is not None:
+            raise pytest.UsageError("--numkata-isolation=none runs kata code inside the judge: "
+                                    "it cannot be used for grading with a seed (NUMKATA_SEED "
+                                    "or --numkata-seed)")
+        # Kata code runs in a confined learner process unless isolation is "none"; the
+        # judge's own work is spread over forked judge processes where the OS can fork.
+        self.learner_remote = chosen != "none"
+        self.isolation = "fork" if chosen != "none" and fork_available() else "none"
         if self.isolation == "fork" and config.getoption("usepdb", False):
-            self.isolation = "none"  # the debugger needs the test in this process
+            self.isolation = "none"  # the debugger needs the checks in this process
+        self._seeded_inputs = _SeededRandomInputs(self.seed) if self.seed else None
+        self.sandboxes: set[str] = set()
+        self.ignored: list[str] = []
+        if self.learner_remote:
+            from . import limits
+            from .sandbox import process as learner_process
+
+            limits.learner_runs_remotely(True)
+            controller = bool(getattr(config.option, "numprocesses", None)) and not self.is_worker
+            if not controller and not config.getoption("collectonly", False):
+                learner_process.start_zygote()  # warms up while pytest collects
         jobs = config.getoption("numkata_jobs")
         if jobs is not None and jobs < 1:
             raise pytest.UsageError("--numkata-jobs must be at least 1")
@@ -200,7 +252,25 @@ class NumkataPlugin:
                 listing = f" (the katas of {chapter}: {', '.join(known)})" if known else ""
                 raise pytest.UsageError(f"{arg} is not a numkata kata{listing}")
 
+    def _seed_property_checks(self, items) -> None:
+        """Under a grading seed each property check draws its own examples from the seed;
+        without one, hypothesis's derandomised examples (the public ones) are used."""
+        from hypothesis import seed as hypothesis_seed
+
+        for item in items:
+            fn = getattr(item, "obj", None)
+            if fn is None or not hasattr(fn, "hypothesis"):
+                continue
+            if self.seed is not None:
+                salt = f"{getattr(fn, '__module__', '')}.{getattr(fn, '__qualname__', '')}"
+                hypothesis_seed(_seed_number(self.seed, salt))(fn)
+                fn._numkata_seeded = True
+            elif getattr(fn, "_numkata_seeded", False):
+                fn._hypothesis_internal_use_seed = None
+                fn._numkata_seeded = False
+
     def pytest_collection_modifyitems(self, session, config, items) -> None:
+        self._seed_property_checks(items)
         keep, locked = [], []
         locked_chapters: dict[str, None] = {}
         for item in items:
@@ -223,8 +293,38 @@ class NumkataPlugin:
 
     # ------------------------------------------------------------------ running
     def limits_for(self, kata) -> Limits:
+        """The learner's limits for this kata: CPU seconds per check, memory."""
         timeout = self.timeout_option or kata.timeout or DEFAULT_TIMEOUT
         return Limits(timeout=timeout, memory_mb=self.memory_option or DEFAULT_MEMORY_MB)
+
+    def judge_limits_for(self, kata) -> Limits:
+        """A forked judge process's own backstop. When kata code runs in a learner process its
+        time is limited there; the judge's checks and oracles get a generous limit of their own
+        (and the wall-clock backstop must outlast the learner's)."""
+        limits = self.limits_for(kata)
+        if not self.learner_remote:
+            return limits
+        return Limits(timeout=max(60.0, 3 * limits.timeout), memory_mb=max(limits.memory_mb, 2048))
+
+    @pytest.hookimpl(wrapper=True)
+    def pytest_runtest_call(self, item):
+        """Around each check: the learner's CPU clock starts afresh, and what the learner
+        printed during the check is attached to its report (cleaned and cut)."""
+        module = item.getparent(KataModule)
+        session = module.learner_session() if module is not None else None
+        if session is None:
+            return (yield)
+        try:
+            session.begin_check()
+        except BaseException:  # noqa: BLE001 - a failed restart: the check's own use reports it
+            pass
+        try:
+            return (yield)
+        finally:
+            text = session.end_check()
+            if text:
+                item.add_report_section("call", "stdout", text)
+            item.user_properties.append((SANDBOX_KEY, session.sandbox))
 
     @pytest.hookimpl(trylast=True)
     def pytest_collection_finish(self, session) -> None:
@@ -262,14 +362,15 @@ class NumkataPlugin:
         if self.is_worker or item.nodeid not in self._batch_index:
             return
         for batch in self._batches[self._batch_index[item.nodeid] + 1:]:
-            yield batch, self.limits_for(batch[0].getparent(KataModule).kata)
+            yield batch, self.judge_limits_for(batch[0].getparent(KataModule).kata)
 
     @pytest.hookimpl(tryfirst=True)
     def pytest_runtest_protocol(self, item, nextitem):
         module = item.getparent(KataModule)
         if self.runner is None or module is None or isinstance(item, NotGradedItem):
             return None
-        reports = self.runner.reports_for(item, self._batch(item), self.limits_for(module.kata),
+        reports = self.runner.reports_for(item, self._batch(item),
+                                          self.judge_limits_for(module.kata),
                                           self._upcoming(item))
         log_reports(item, reports)
         return True
@@ -303,6 +404,14 @@ class NumkataPlugin:
             self.grader.add_report(report)
 
     # ------------------------------------------------------------------ finishing
+    def pytest_unconfigure(self, config) -> None:
+        if self.learner_remote:
+            from .sandbox import process as learner_process
+
+            learner_process.stop_zygote()
+        if self._seeded_inputs is not None:
+            self._seeded_inputs.undo()
+
     @pytest.hookimpl(trylast=True)
     def pytest_sessionfinish(self, session, exitstatus) -> None:
         if self.runner is not None:
@@ -330,6 +439,22 @@ class NumkataPlugin:
         if self.locked_requested and session.exitstatus == pytest.ExitCode.OK:
             session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
+    def _sandbox_lines(self) -> list[str]:
+        if not self.learner_remote:
+            return ["sandbox: none - --numkata-isolation=none ran kata code inside the judge "
+                    "(for debugging numkata only)"]
+        seen = sorted(self.grader.sandboxes)
+        if not seen:
+            return []
+        lines = [f"sandbox: {', '.join(seen)}"]
+        if not any(s.startswith("landlock") for s in seen):
+            lines.append("sandbox: kata files are not confined to their own folder here "
+                         "(no Landlock on this system): only time, memory and process limits "
+                         "apply")
+        if self.seed is not None:
+            lines.append(f"grading seed: {self.seed}")
+        return lines
+
     def _write_report(self) -> None:
         from .report import write_report
 
@@ -347,6 +472,7 @@ class NumkataPlugin:
                               self.locked_requested)
         if not self.record:
             lines.append("reference run: progress not recorded")
+        lines.extend(self._sandbox_lines())
         if self.store_note:
             lines.append(self.store_note)
         if self.report_path is not None:

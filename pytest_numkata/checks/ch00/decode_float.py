@@ -12,7 +12,7 @@ import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pytest_numkata.checking import call, expect_raises, expect_same_float, same_float
+from pytest_numkata.checking import call, call_many, expect_raises, expect_same_float, same_float
 
 # name: (exponent bits, fraction bits, unsigned view dtype, float view dtype)
 FORMATS = {
@@ -102,7 +102,7 @@ def _sweep(kata, fmt, patterns, expected):
     """Fast pass over many patterns; the first mismatch is re-checked with a full message."""
     decode = kata.decode
     try:
-        got = [decode(bits, fmt) for bits in patterns]
+        got = call_many(decode, [(bits, fmt) for bits in patterns])
         values = np.array(got, dtype=np.float64)
         want = np.array(expected, dtype=np.float64)
         nan = np.isnan(want)

@@ -1,0 +1,296 @@
+"""The only language spoken across the judge/learner boundary: plain data in msgpack frames.
+
+Both sides load this file. The learner's side loads it *by path* (it never imports the
+``pytest_numkata`` package), so it imports nothing but the standard library, msgpack and NumPy.
+
+A value crosses as plain data and is rebuilt on the other side from that data alone:
+``None``, ``bool``, ``int`` (any size), ``float``, ``complex``, ``str``, ``bytes``,
+``Fraction``, ``Decimal``, ``Ellipsis``, tuples, lists and dicts of these, NumPy arrays and
+scalars (dtype + shape + bytes; numeric, bool, and the ml_dtypes formats) and ``scipy.sparse``
+matrices (their format, shape and arrays). Anything else cannot be encoded: the sender gets
+``Unsupported``. Decoding never calls a method of an object the sender made: it builds fresh
+objects of the types above, so a "lying" object (an ``__eq__`` that is always true, an
+``__array__`` that hands back the caller's value) cannot exist on the receiving side.
+
+Callables the judge passes to the learner (``f``, ``fprime``, ``grad``...) cross as a
+``Callback`` (a number and a label); the learner's side turns it into a stub that asks the
+judge to make the call. Frames are length-prefixed; a frame longer than ``MAX_FRAME`` or one
+that does not decode is a protocol error.
+"""
+
+from __future__ import annotations
+
+import decimal
+import fractions
+import math
+import os
+import struct
+
+import msgpack
+import numpy as np
+
+MAX_FRAME = 512 * 1024 * 1024  # bytes; a kata's largest honest result is ~13 MB
+MAX_DEPTH = 64  # nesting of lists/tuples/dicts
+HEADER = struct.Struct("<Q")
+
+# extension type codes
+_TUPLE, _BIGINT, _COMPLEX, _FRACTION, _DECIMAL, _ELLIPSIS = 1, 2, 3, 4, 5, 6
+_NDARRAY, _NPSCALAR, _SPARSE, _CALLBACK = 7, 8, 9, 10
+
+_SIMPLE_KINDS = "biufc"  # bool, int, unsigned, float, complex
+_ML_DTYPES = ("bfloat16", "float8_e4m3fn", "float8_e5m2", "float8_e4m3b11fnuz",
+              "float8_e4m3fnuz", "float8_e5m2fnuz", "int4", "uint4", "float4_e2m1fn",
+              "float6_e2m3fn", "float6_e3m2fn", "float8_e3m4", "float8_e4m3", "float8_e8m0fnu")
+_SPARSE_FORMATS = ("csr", "csc", "coo")
+
+
+class Unsupported(TypeError):
+    """A value of a type that cannot cross the boundary."""
+
+    def __init__(self, type_name: str):
+        self.type_name = type_name
+        super().__init__(f"a value of type {type_name} cannot cross to the judge")
+
+
+class ProtocolError(Exception):
+    """A frame that is too large, truncated, or not plain data."""
+
+
+class Callback:
+    """A judge-side callable, seen from the learner's side as a number and a label."""
+
+    __slots__ = ("ident", "label")
+
+    def __init__(self, ident: int, label: str):
+        self.ident, self.label = ident, label
+
+
+def type_name(value: object) -> str:
+    cls = type(value)
+    module = getattr(cls, "__module__", "") or ""
+    name = getattr(cls, "__qualname__", None) or getattr(cls, "__name__", "object")
+    return name if module in ("builtins", "") else f"{module}.{name}"
+
+
+# ----------------------------------------------------------------------------- encoding
+
+def _dtype_text(dtype: np.dtype) -> str:
+    if dtype.kind in _SIMPLE_KINDS and dtype.names is None and dtype.subdtype is None:
+        return dtype.str
+    if dtype.name in _ML_DTYPES:
+        return dtype.name
+    raise Unsupported(f"numpy array of dtype {dtype}")
+
+
+def _dtype_from(text: str) -> np.dtype:
+    if not isinstance(text, str) or len(text) > 40:
+        raise ProtocolError("bad dtype")
+    if text in _ML_DTYPES:
+        import ml_dtypes
+
+        return np.dtype(getattr(ml_dtypes, text))
+    dtype = np.dtype(text)
+    if dtype.kind not in _SIMPLE_KINDS or dtype.names is not None or dtype.subdtype is not None:
+        raise ProtocolError(f"dtype {text} is not plain data")
+    return dtype
+
+
+class Encoder:
+    """Encodes one value; ``register`` (judge side) turns a callable into a Callback."""
+
+    def __init__(self, register=None):
+        self._register = register
+
+    def dumps(self, value: object) -> bytes:
+        return msgpack.packb(value, default=self._default, use_bin_type=True, strict_types=True,
+                             datetime=False)
+
+    def _pack(self, value: object) -> bytes:
+        return self.dumps(value)
+
+    def _default(self, value: object):
+        cls = type(value)
+        if cls is tuple:
+            return msgpack.ExtType(_TUPLE, self._pack(list(value)))
+        if cls is int:  # beyond 64 bits (msgpack packs the rest itself)
+            return msgpack.ExtType(_BIGINT, str(value).encode())
+        if cls is complex:
+            return msgpack.ExtType(_COMPLEX, struct.pack("<dd", value.real, value.imag))
+        if cls is fractions.Fraction:
+            return msgpack.ExtType(_FRACTION, self._pack([str(value.numerator),
+                                                           str(value.denominator)]))
+        if cls is decimal.Decimal:
+            return msgpack.ExtType(_DECIMAL, str(value).encode())
+        if value is Ellipsis:
+            return msgpack.ExtType(_ELLIPSIS, b"")
+        if cls is np.ndarray:
+            arr = np.ascontiguousarray(value)
+            return msgpack.ExtType(_NDARRAY, self._pack(
+                [_dtype_text(arr.dtype), list(arr.shape), arr.tobytes()]))
+        if isinstance(value, np.generic) and cls.__module__ in ("numpy", "ml_dtypes"):
+            return msgpack.ExtType(_NPSCALAR, self._pack([_dtype_text(value.dtype),
+                                                           value.tobytes()]))
+        if cls is Callback:
+            return msgpack.ExtType(_CALLBACK, self._pack([value.ident, value.label]))
+        if cls in (bool, float, str, bytes, list, dict) or value is None:
+            return value  # pragma: no cover - msgpack handles these itself
+        sparse = _sparse_parts(value)
+        if sparse is not None:
+            return msgpack.ExtType(_SPARSE, self._pack(sparse))
+        if self._register is not None and callable(value) and not isinstance(value, type):
+            return msgpack.ExtType(_CALLBACK, self._pack(list(self._register(value))))
+        raise Unsupported(type_name(value))
+
+
+def _sparse_parts(value: object):
+    module = type(value).__module__ or ""
+    if not module.startswith("scipy.sparse"):
+        return None
+    fmt = getattr(value, "format", None)
+    if fmt not in _SPARSE_FORMATS or type(value).__name__ not in (
+            f"{fmt}_matrix", f"{fmt}_array"):
+        raise Unsupported(type_name(value))
+    kind = "matrix" if type(value).__name__.endswith("_matrix") else "array"
+    shape = [int(n) for n in value.shape]
+    if fmt == "coo":
+        arrays = [np.asarray(value.data), np.asarray(value.row), np.asarray(value.col)]
+    else:
+        arrays = [np.asarray(value.data), np.asarray(value.indices), np.asarray(value.indptr)]
+    return [fmt, kind, shape] + [np.ascontiguousarray(a) for a in arrays]
+
+
+def dumps(value: object, register=None) -> bytes:
+    return Encoder(register).dumps(value)
+
+
+# ----------------------------------------------------------------------------- decoding
+
+class Decoder:
+    """Decodes one frame; ``callback`` (learner side) turns a Callback into a stub."""
+
+    def __init__(self, callback=None):
+        self._callback = callback
+
+    def loads(self, data: bytes, depth: int = 0):
+        if depth > MAX_DEPTH:
+            raise ProtocolError("nested too deeply")
+        try:
+            return msgpack.unpackb(data, raw=False, strict_map_key=False, use_list=True,
+                                   ext_hook=lambda code, payload: self._ext(code, payload, depth),
+                                   timestamp=0)
+        except (ProtocolError, Unsupported):
+            raise
+        except RecursionError as exc:
+            raise ProtocolError("nested too deeply") from exc
+        except Exception as exc:  # noqa: BLE001 - msgpack's and NumPy's errors alike
+            raise ProtocolError(f"undecodable frame ({type(exc).__name__})") from exc
+
+    def _ext(self, code: int, payload: bytes, depth: int):
+        inner = lambda: self.loads(payload, depth + 1)  # noqa: E731
+        if code == _TUPLE:
+            items = inner()
+            if not isinstance(items, list):
+                raise ProtocolError("bad tuple")
+            return tuple(items)
+        if code == _BIGINT:
+            if len(payload) > 10_000:
+                raise ProtocolError("integer too long")
+            return int(payload.decode("ascii"))
+        if code == _COMPLEX:
+            re, im = struct.unpack("<dd", payload)
+            return complex(re, im)
+        if code == _FRACTION:
+            num, den = inner()
+            if not (isinstance(num, str) and isinstance(den, str)) or len(num) + len(den) > 20_000:
+                raise ProtocolError("bad fraction")
+            return fractions.Fraction(int(num), int(den))
+        if code == _DECIMAL:
+            if len(payload) > 10_000:
+                raise ProtocolError("decimal too long")
+            return decimal.Decimal(payload.decode("ascii"))
+        if code == _ELLIPSIS:
+            return Ellipsis
+        if code == _NDARRAY:
+            dtype_text, shape, raw = inner()
+            return _array(dtype_text, shape, raw)
+        if code == _NPSCALAR:
+            dtype_text, raw = inner()
+            dtype = _dtype_from(dtype_text)
+            if not isinstance(raw, bytes) or len(raw) != dtype.itemsize:
+                raise ProtocolError("bad scalar")
+            return np.frombuffer(raw, dtype=dtype)[0]
+        if code == _SPARSE:
+            return _sparse(inner())
+        if code == _CALLBACK:
+            ident, label = inner()
+            if not isinstance(ident, int) or not isinstance(label, str):
+                raise ProtocolError("bad callback")
+            if self._callback is None:
+                return Callback(ident, label)
+            return self._callback(ident, label)
+        raise ProtocolError(f"unknown extension {code}")
+
+
+def _array(dtype_text, shape, raw) -> np.ndarray:
+    dtype = _dtype_from(dtype_text)
+    if (not isinstance(shape, list) or len(shape) > 32
+            or not all(isinstance(n, int) and 0 <= n for n in shape)):
+        raise ProtocolError("bad shape")
+    if not isinstance(raw, bytes) or len(raw) != math.prod(shape) * dtype.itemsize:
+        raise ProtocolError("array data does not match its shape")
+    arr = np.frombuffer(raw, dtype=dtype).reshape(shape).copy()  # writable, owns its memory
+    return arr
+
+
+def _sparse(parts):
+    if not isinstance(parts, list) or len(parts) != 6:
+        raise ProtocolError("bad sparse matrix")
+    fmt, kind, shape, a, b, c = parts
+    if fmt not in _SPARSE_FORMATS or kind not in ("matrix", "array") or not (
+            isinstance(shape, list) and len(shape) == 2
+            and all(isinstance(n, int) and n >= 0 for n in shape)):
+        raise ProtocolError("bad sparse matrix")
+    if not all(isinstance(x, np.ndarray) and x.ndim == 1 for x in (a, b, c)):
+        raise ProtocolError("bad sparse matrix arrays")
+    import scipy.sparse as sp
+
+    cls = getattr(sp, f"{fmt}_{kind}")
+    try:
+        if fmt == "coo":
+            return cls((a, (b, c)), shape=tuple(shape))
+        return cls((a, b, c), shape=tuple(shape))
+    except Exception as exc:  # noqa: BLE001 - inconsistent arrays
+        raise ProtocolError(f"inconsistent sparse matrix ({exc})") from exc
+
+
+def loads(data: bytes, callback=None):
+    return Decoder(callback).loads(data)
+
+
+# ----------------------------------------------------------------------------- frames
+
+def write_frame(fd: int, payload: bytes) -> None:
+    data = HEADER.pack(len(payload)) + payload
+    view = memoryview(data)
+    while view:
+        written = os.write(fd, view)
+        view = view[written:]
+
+
+def read_exact(fd: int, n: int) -> bytes:
+    """Blocking read of exactly n bytes; EOFError when the other side closed first."""
+    chunks, got = [], 0
+    while got < n:
+        chunk = os.read(fd, min(n - got, 1 << 20))
+        if not chunk:
+            raise EOFError
+        chunks.append(chunk)
+        got += len(chunk)
+    return b"".join(chunks)
+
+
+def read_frame(fd: int) -> bytes:
+    (size,) = HEADER.unpack(read_exact(fd, HEADER.size))
+    if size > MAX_FRAME:
+        raise ProtocolError(f"a frame of {size} bytes is over the {MAX_FRAME} byte limit")
+    return read_exact(fd, size)
