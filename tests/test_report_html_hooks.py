@@ -95,8 +95,9 @@ def pytest_sessionstart(session):
     result.stdout.fnmatch_lines(["*numkata-html-hooks registered*"])
 
 
-def hooks(plugin=None) -> html_hooks.HtmlHooks:
-    config = SimpleNamespace(pluginmanager=SimpleNamespace(get_plugin=lambda name: plugin))
+def hooks(plugin=None, htmlpath=None) -> html_hooks.HtmlHooks:
+    config = SimpleNamespace(pluginmanager=SimpleNamespace(get_plugin=lambda name: plugin),
+                             getoption=lambda name: htmlpath)
     return html_hooks.HtmlHooks(config)
 
 
@@ -135,7 +136,7 @@ def test_summary_hook_with_an_empty_home(tmp_path):
 def test_a_not_attempted_call_report_reads_skipped_only_during_its_teardown():
     """What pytest-html sees, and what every other reader of the report sees afterwards."""
     html_plugin = object()
-    h = hooks(html_plugin)
+    h = hooks(html_plugin, htmlpath="out.html")
     call = SimpleNamespace(nodeid="k::c", when="call", outcome="failed",
                            user_properties=[("numkata_state", "not_attempted")])
     teardown = SimpleNamespace(nodeid="k::c", when="teardown", outcome="passed",
@@ -148,8 +149,8 @@ def test_a_not_attempted_call_report_reads_skipped_only_during_its_teardown():
         with pytest.raises(StopIteration):
             gen.send(None)
     assert seen == ["failed", "skipped"] and call.outcome == "failed"
-    # without pytest-html nothing is touched
-    h = hooks(None)
-    gen = h.pytest_runtest_logreport(call)
-    next(gen)
-    assert h._not_attempted == {}
+    # without pytest-html, or when it writes no report, nothing is touched
+    for h in (hooks(None, htmlpath="out.html"), hooks(html_plugin, htmlpath=None)):
+        gen = h.pytest_runtest_logreport(call)
+        next(gen)
+        assert h._not_attempted == {}

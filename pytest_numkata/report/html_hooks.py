@@ -16,7 +16,7 @@ import pytest
 
 SESSION_PLUGIN = "numkata-session"
 HOOKS_PLUGIN = "numkata-html-hooks"
-PYTEST_HTML_PLUGIN = "html"  # the name pytest-html registers its report object under
+PYTEST_HTML_PLUGIN = "html"  # pytest-html's plugin module (its entry point name)
 KATA_KEY = "numkata_kata"  # grading.KATA_KEY: the user_properties entry naming an item's kata
 STATE_KEY = "numkata_state"  # grading.STATE_KEY: "not_attempted" on a kata nobody touched yet
 NOT_ATTEMPTED = "not_attempted"
@@ -73,8 +73,13 @@ class HtmlHooks:
         return self.config.pluginmanager.get_plugin(SESSION_PLUGIN)
 
     def _html_active(self) -> bool:
-        return (self.config is not None
-                and self.config.pluginmanager.get_plugin(PYTEST_HTML_PLUGIN) is not None)
+        """pytest-html is loaded and writes a report in this run (``--html=FILE``)."""
+        if self.config is None or self.config.pluginmanager.get_plugin(PYTEST_HTML_PLUGIN) is None:
+            return False
+        try:
+            return bool(self.config.getoption("htmlpath"))
+        except ValueError:
+            return False
 
     # -------------------------------------------------------------- not attempted is not failed
     # pytest-html keeps each call report and turns it into a row, counting its outcome, when the
