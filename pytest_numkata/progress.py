@@ -71,7 +71,7 @@ MIGRATIONS: tuple[str, ...] = (
     # (NULL for attempts recorded before, or by a grader that does not supply it)
     """
     ALTER TABLE attempts ADD COLUMN source_sha256 TEXT;
-    CREATE INDEX attempts_by_version ON attempts (kata, outcome, source_sha256);
+    CREATE INDEX attempts_by_version ON attempts (kata, source_sha256, outcome);
     """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
