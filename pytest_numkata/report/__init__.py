@@ -3,7 +3,7 @@
 ``write_report(home)`` reads the progress store in ``home`` (it never creates one), and writes
 both files. The work is split so each part can be tested alone:
 
-- ``data.read_store``: SQL aggregation of the attempts (two queries, any history size);
+- ``data.read_store``: SQL aggregation of the attempts (a few queries, any history size);
 - ``build_context``: a pure function of the catalogue, that data and ``today``;
 - ``charts`` / ``streaks``: plain geometry and date arithmetic;
 - ``templates/``: all the markup (Jinja2, autoescaped); Python never assembles HTML.
