@@ -67,6 +67,12 @@ MIGRATIONS: tuple[str, ...] = (
     """
     CREATE INDEX attempts_by_day ON attempts (local_date, kata, outcome);
     """,
+    # version 3: the sha256 of the graded file, so the report can count versions of a kata
+    # (NULL for attempts recorded before, or by a grader that does not supply it)
+    """
+    ALTER TABLE attempts ADD COLUMN source_sha256 TEXT;
+    CREATE INDEX attempts_by_version ON attempts (kata, source_sha256, outcome);
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -88,6 +94,8 @@ class Attempt:
     duration: float = 0.0
     checks_total: int = 0
     failures: tuple[Failure, ...] = field(default=())
+    # hex sha256 of the kata file that was graded; None when the grader did not supply it
+    source_sha256: str | None = None
 
 
 @dataclass(frozen=True)
@@ -217,20 +225,32 @@ class ProgressStore:
         if self._conn is None:
             return []
         sql = ("SELECT kata, at, local_date, outcome, duration, checks_total, checks_failed, "
-               "failures, run_id FROM attempts")
+               "failures, run_id, source_sha256 FROM attempts")
         params: tuple = ()
         if kata is not None:
             sql += " WHERE kata = ?"
             params = (kata,)
         sql += " ORDER BY id"
         keys = ("kata", "at", "local_date", "outcome", "duration", "checks_total",
-                "checks_failed", "failures", "run_id")
+                "checks_failed", "failures", "run_id", "source_sha256")
         out = []
         for row in self._conn.execute(sql, params):
             item = dict(zip(keys, row))
             item["failures"] = json.loads(item["failures"])
             out.append(item)
         return out
+
+    def versions(self) -> dict[str, tuple[int, int, int]]:
+        """Per kata: (graded runs, distinct files graded among runs that recorded a sha256,
+        graded runs that recorded none). Not-attempted runs are not counted."""
+        if self._conn is None:
+            return {}
+        rows = self._conn.execute(
+            "SELECT kata, count(*), count(DISTINCT source_sha256), "
+            "sum(source_sha256 IS NULL) FROM attempts "
+            "WHERE outcome IN ('passed', 'failed') GROUP BY kata"
+        ).fetchall()
+        return {kata: (runs, known, unknown) for kata, runs, known, unknown in rows}
 
     def query(self, sql: str, params: tuple = ()) -> list[tuple]:
         """Read-only SQL for reports (an empty list when there is no store)."""
@@ -269,9 +289,11 @@ class ProgressStore:
                 )
                 conn.execute(
                     "INSERT INTO attempts (run_id, kata, at, local_date, outcome, duration, "
-                    "checks_total, checks_failed, failures) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    "checks_total, checks_failed, failures, source_sha256) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (run_id, attempt.kata, at, local_date, attempt.outcome, attempt.duration,
-                     attempt.checks_total, len(attempt.failures), failures),
+                     attempt.checks_total, len(attempt.failures), failures,
+                     attempt.source_sha256),
                 )
                 mastered_at = at if attempt.outcome == PASSED else None
                 conn.execute(

@@ -126,3 +126,43 @@ def test_an_old_store_is_migrated_with_its_history(tmp_path):
     assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     indexes = {row[1] for row in db.execute("PRAGMA index_list(attempts)")}
     assert "attempts_by_day" in indexes
+
+
+def test_the_graded_files_sha256_is_stored_and_versions_are_counted(tmp_path):
+    one, two = "1" * 64, "2" * 64
+    with ProgressStore(tmp_path) as store:
+        store.record_run([Attempt("ch00/a", "failed", source_sha256=one),
+                          Attempt("ch00/b", "not_attempted", source_sha256="0" * 64)])
+        store.record_run([Attempt("ch00/a", "failed", source_sha256=one)])
+        store.record_run([Attempt("ch00/a", "passed", source_sha256=two)])
+        store.record_run([Attempt("ch00/a", "passed")])  # a grader that supplies no sha256
+        assert [a["source_sha256"] for a in store.attempts("ch00/a")] == [one, one, two, None]
+        # (graded runs, distinct known files, runs without a sha256); not-attempted runs
+        # are neither runs nor versions
+        assert store.versions() == {"ch00/a": (4, 2, 1)}
+
+
+def test_a_version_2_store_gains_the_sha256_column(tmp_path):
+    from pytest_numkata.progress import MIGRATIONS
+
+    db = sqlite3.connect(tmp_path / "progress.sqlite3")
+    for script in MIGRATIONS[:2]:
+        for statement in script.split(";"):
+            if statement.strip():
+                db.execute(statement)
+    db.execute("PRAGMA user_version = 2")
+    db.execute("INSERT INTO runs (started_at, finished_at, utc_offset_minutes) VALUES ('t', 't', 0)")
+    for outcome in ("failed", "failed", "passed"):
+        db.execute("INSERT INTO attempts (run_id, kata, at, local_date, outcome) "
+                   "VALUES (1, 'ch00/a', '2026-01-01T00:00:00', '2026-01-01', ?)", (outcome,))
+    db.commit()
+    db.close()
+    with ProgressStore(tmp_path) as store:
+        assert [a["source_sha256"] for a in store.attempts()] == [None, None, None]
+        assert store.versions() == {"ch00/a": (3, 0, 3)}
+        store.record_run([Attempt("ch00/a", "passed", source_sha256="a" * 64)])
+        assert store.versions() == {"ch00/a": (4, 1, 3)}
+    db = sqlite3.connect(tmp_path / "progress.sqlite3")
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
+    assert "attempts_by_version" in {row[1] for row in db.execute("PRAGMA index_list(attempts)")}
+    db.close()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -400,6 +401,104 @@ class TestLineChart:
     def test_cumulative(self):
         assert charts.cumulative({TODAY: -1, TODAY - timedelta(days=1): 2}) == [
             (TODAY - timedelta(days=1), 2), (TODAY, 1)]
+
+
+class TestMonthLabels:
+    @pytest.mark.parametrize("weeks", [20, 26, 53])
+    def test_every_label_lies_inside_the_calendar_and_apart(self, weeks):
+        # every day of a year and a month as "today": each month starts in the last columns
+        for n in range(400):
+            today = date(2024, 1, 1) + timedelta(days=n)
+            cal = charts.calendar_geometry({today: 1}, today, min_weeks=weeks, max_weeks=weeks)
+            xs = [m.x for m in cal.months]
+            assert xs and xs[0] >= 0, today
+            assert xs[-1] + charts.MONTH_LABEL_WIDTH <= cal.width + 1e-9, (today, cal.months)
+            assert all(b - a >= charts.MONTH_LABEL_WIDTH for a, b in zip(xs, xs[1:])), today
+
+    def test_december_at_the_right_edge(self):
+        today = date(2026, 12, 1)  # a Tuesday: December starts in the last column
+        cal = charts.calendar_geometry({today: 1}, today)
+        assert cal.months[-1].text == "Dec"
+        assert cal.months[-1].x + charts.MONTH_LABEL_WIDTH <= cal.width
+
+
+def test_bar_fills_with_mastery_only_and_failing_is_counted_beside_it(tmp_path):
+    seed(tmp_path, [(at(TODAY - timedelta(days=3)), [passed("ch00/a"), passed("ch00/b")]),
+                    (at(TODAY - timedelta(days=2)), [failed("ch01/c")])])
+    ctx = context_for(tmp_path)
+    ch01 = {c["id"]: c for c in ctx["chapters"]}["ch01"]
+    assert ch01["mastered"] == 0 and ch01["counts"]["failing"] == 1
+    assert ch01["segments"] == ()  # a failing kata is not drawn as progress
+    assert [s.css for s in ctx["overall_segments"]] == ["mastered"]
+    html = render_html(ctx)
+    assert "1 failing, not mastered yet" in html
+    assert "ch01 Cancellation: 0 of 2 katas mastered, 1 failing" in html  # the bar's title
+    assert "regressed (mastered, failing now)" in html  # the key to the bars' colours
+
+
+def test_locked_chapters_are_collapsed_and_open_ones_open(history):
+    html = render_html(context_for(history))
+    parse_strict(html)
+    opened = re.findall(r'<details class="ch-katas( locked)?"( open)?>', html)
+    assert opened == [("", " open"), ("", " open"), (" locked", "")]
+
+
+def test_one_day_of_history_is_stated_not_drawn(tmp_path):
+    seed(tmp_path, [(at(TODAY, 9), [failed("ch00/a")]), (at(TODAY, 10), [passed("ch00/a")])])
+    ctx = context_for(tmp_path)
+    assert ctx["chart_one_day"] == {"day": TODAY, "counts": [("mastered", 1), ("passing", 1)]}
+    html = render_html(ctx)
+    assert "<polyline" not in html and "Katas mastered over time" not in html
+    assert "All of your history so far is from one day, 10 Mar 2025: 1 of 5 katas mastered" in html
+    # a second day draws the line
+    seed(tmp_path, [(at(TODAY + timedelta(days=1)), [passed("ch00/b")])])
+    ctx = context_for(tmp_path, TODAY + timedelta(days=1))
+    assert ctx["chart_one_day"] is None and "<polyline" in render_html(ctx)
+
+
+def test_a_single_old_day_still_draws_up_to_today(tmp_path):
+    seed(tmp_path, [(at(TODAY - timedelta(days=4)), [passed("ch00/a")])])
+    ctx = context_for(tmp_path)
+    assert ctx["chart_one_day"] is None and ctx["chart"] is not None
+
+
+def test_versions_count_distinct_files_and_runs_count_graded_runs(tmp_path):
+    def run(kata, outcome, sha):
+        return Attempt(kata, outcome, 0.1, 3, source_sha256=sha)
+    seed(tmp_path, [(at(TODAY - timedelta(days=1), h), [run("ch00/a", "failed", f"{h // 3:064d}")])
+                    for h in range(12)])  # 12 runs of 4 versions
+    seed(tmp_path, [(at(TODAY, 9), [passed("ch00/b"), run("ch01/c", "failed", "1" * 64)]),
+                    (at(TODAY, 10), [failed("ch00/b"), run("ch01/c", "failed", None)]),
+                    (at(TODAY, 11), [Attempt("ch00/a", "not_attempted", source_sha256="f" * 64)])])
+    ctx = context_for(tmp_path)
+    k = katas_by_id(ctx)
+    assert (k["ch00/a"]["runs"], k["ch00/a"]["versions"], k["ch00/a"]["versions_exact"]) == (12, 4, True)
+    # runs recorded without a sha256: each counts as a version, and the count is a bound
+    assert (k["ch00/b"]["runs"], k["ch00/b"]["versions"], k["ch00/b"]["versions_exact"]) == (2, 2, False)
+    assert (k["ch01/c"]["runs"], k["ch01/c"]["versions"], k["ch01/c"]["versions_exact"]) == (2, 2, False)
+    assert (k["ch01/d"]["runs"], k["ch01/d"]["versions"], k["ch01/d"]["versions_exact"]) == (0, 0, True)
+    html = render_html(ctx)
+    assert '<th scope="col" class="n">Versions</th>' in html and '<th scope="col" class="n">Runs</th>' in html
+    assert '<td data-label="Versions" class="n">4</td>' in html
+    assert '<abbr title="at most 2: ' in html
+    results = build_results(ctx)
+    a = {x["id"]: x for x in results["katas"]}["ch00/a"]
+    assert (a["attempts"], a["runs"], a["versions"], a["versions_exact"]) == (12, 12, 4, True)
+
+
+def test_failures_with_one_message_are_grouped_and_the_rest_folded(tmp_path):
+    seed(tmp_path, [(at(TODAY), [failed("ch01/c", "same", "same", "other", "same", "third")])])
+    ctx = context_for(tmp_path)
+    groups = katas_by_id(ctx)["ch01/c"]["failure_groups"]
+    assert groups == [{"checks": ["check_0", "check_1", "check_3"], "message": "same"},
+                      {"checks": ["check_2"], "message": "other"},
+                      {"checks": ["check_4"], "message": "third"}]
+    html = render_html(ctx)
+    parse_strict(html)
+    assert "(3 checks, one message)" in html
+    assert "2 more failing checks, 2 other messages</summary>" in html
+    assert html.count("<pre>") == 3
+    assert "max-height" not in html  # no inner scroll box cuts a message off
 
 
 def test_bar_segments():

@@ -3,7 +3,7 @@
 ``write_report(home)`` reads the progress store in ``home`` (it never creates one), and writes
 both files. The work is split so each part can be tested alone:
 
-- ``data.read_store``: SQL aggregation of the attempts (two queries, any history size);
+- ``data.read_store``: SQL aggregation of the attempts (a few queries, any history size);
 - ``build_context``: a pure function of the catalogue, that data and ``today``;
 - ``charts`` / ``streaks``: plain geometry and date arithmetic;
 - ``templates/``: all the markup (Jinja2, autoescaped); Python never assembles HTML.
@@ -34,6 +34,7 @@ RESULTS_SCHEMA_VERSION = 1
 TEMPLATES = Path(__file__).with_name("templates")
 
 STATUS_ORDER = (STATUS_MASTERED, STATUS_REGRESSED, STATUS_FAILING, STATUS_NOT_ATTEMPTED)
+BAR_STATUSES = (STATUS_MASTERED, STATUS_REGRESSED)  # what a progress bar fills with
 STATUS_CSS = {
     STATUS_MASTERED: "mastered",
     STATUS_REGRESSED: "regressed",
@@ -86,6 +87,8 @@ def build_context(catalogue: Catalogue, data: StoreData, today: date, *,
                             1 if now_passing else -1)
                         passing = now_passing
             show_failures = status in (STATUS_FAILING, STATUS_REGRESSED) and history
+            runs, versions, versions_exact = _versions(history, data.versions.get(kata.id))
+            failures = list(history.last_failures) if show_failures else []
             rows.append({
                 "id": kata.id,
                 "name": kata.name,
@@ -94,19 +97,23 @@ def build_context(catalogue: Catalogue, data: StoreData, today: date, *,
                 "difficulty": kata.difficulty,
                 "status": status,
                 "status_css": STATUS_CSS[status],
-                "attempts": history.graded if history else 0,
+                "attempts": runs,  # graded runs (results.json keeps this name)
+                "runs": runs,
+                "versions": versions,
+                "versions_exact": versions_exact,
                 "first_mastered": first_mastered,
                 "last_attempt": _day_of(state.last_attempt_at) if state else None,
                 "hints_used": state.hints_used if state else 0,
-                "failures": list(history.last_failures) if show_failures else [],
+                "failures": failures,
+                "failure_groups": group_failures(failures),
                 "failure_day": history.last_failure_day if show_failures else None,
                 "locked": not p.unlocked,
                 "is_next": upcoming is not None and upcoming.id == kata.id,
                 "command": f"pytest katas/{kata.relpath}",
             })
+        # The bar is mastery alone; failing katas are counted beside it, not drawn as progress.
         segments = charts.bar_segments(
-            [(STATUS_CSS[s], s, chapter_counts[s]) for s in
-             (STATUS_MASTERED, STATUS_REGRESSED, STATUS_FAILING)], p.total)
+            [(STATUS_CSS[s], s, chapter_counts[s]) for s in BAR_STATUSES], p.total)
         chapters.append({
             "id": p.chapter.id,
             "number": p.chapter.number,
@@ -132,6 +139,12 @@ def build_context(catalogue: Catalogue, data: StoreData, today: date, *,
     chart = charts.mastery_chart(lines, total, today)
     chart_narrow = charts.mastery_chart(lines, total, today, width=360, height=220,
                                         left=30, right=12, x_ticks_wanted=3)
+    # All of the history on one day, and that day is today: a line needs two days to be a
+    # line, so the page states the day's numbers instead of drawing a jump.
+    one_day = None
+    if chart is not None and len(chart.rows) == 1 and chart.rows[0][0] >= today:
+        one_day = {"day": chart.rows[0][0],
+                   "counts": [(s.name, v) for s, v in zip(chart.series, chart.rows[0][1])]}
     known = set(catalogue.by_id)
     status_by_id = {k: s for p in progress for k, s in p.statuses.items()}
     return {
@@ -154,13 +167,13 @@ def build_context(catalogue: Catalogue, data: StoreData, today: date, *,
             "chapters": len(progress),
         },
         "overall_segments": charts.bar_segments(
-            [(STATUS_CSS[s], s, counts[s]) for s in
-             (STATUS_MASTERED, STATUS_REGRESSED, STATUS_FAILING)], total),
+            [(STATUS_CSS[s], s, counts[s]) for s in BAR_STATUSES], total),
         "streak": streak,
         "calendar": charts.calendar_geometry(active, today),
         "calendar_narrow": charts.calendar_geometry(active, today, min_weeks=20, max_weeks=20),
         "chart": chart,
         "chart_narrow": chart_narrow,
+        "chart_one_day": one_day,
         "chapters": chapters,
         "next_kata": ({"id": upcoming.id, "title": upcoming.title, "type": upcoming.type,
                        "difficulty": upcoming.difficulty,
@@ -175,6 +188,28 @@ def build_context(catalogue: Catalogue, data: StoreData, today: date, *,
         "empty": data.graded_attempts == 0 and not any(states.get(k) for k in known),
         "unknown_katas": sorted(k for k in data.katas if k not in known),
     }
+
+
+def _versions(history, counted: tuple[int, int, int] | None) -> tuple[int, int, bool]:
+    """(graded runs, versions of the file graded, whether that count is exact).
+
+    A run recorded without the file's sha256 may have graded a file seen before: it counts as
+    one version, and the count is then an upper bound (``exact`` is False)."""
+    if counted is None:
+        runs = history.graded if history else 0
+        return runs, runs, runs == 0
+    runs, known, unknown = counted
+    return runs, known + unknown, unknown == 0
+
+
+def group_failures(failures: list[dict]) -> list[dict]:
+    """Failing checks with the same message, together: [{"checks": [...], "message": m}] in
+    the order each message first appears."""
+    groups: dict[str, dict] = {}
+    for f in failures:
+        group = groups.setdefault(f["message"], {"checks": [], "message": f["message"]})
+        group["checks"].append(f["check"])
+    return list(groups.values())
 
 
 def _percent(part: int, whole: int) -> int:
@@ -238,7 +273,8 @@ def build_results(context: dict[str, Any]) -> dict[str, Any]:
             {"id": k["id"], "chapter": k["id"].split("/", 1)[0], "title": k["title"],
              "type": k["type"], "difficulty": k["difficulty"],
              "status": _json_status(k["status"]), "locked": k["locked"],
-             "attempts": k["attempts"], "hints_used": k["hints_used"],
+             "attempts": k["attempts"], "runs": k["runs"], "versions": k["versions"],
+             "versions_exact": k["versions_exact"], "hints_used": k["hints_used"],
              "first_mastered": _iso(k["first_mastered"]),
              "last_attempt": _iso(k["last_attempt"]),
              "failing_checks": [{"check": f["check"], "message": f["message"]}

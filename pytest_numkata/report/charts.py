@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 ONE_DAY = timedelta(days=1)
+# The widest three-letter month label at the 11px axis font, in SVG units, with a margin.
+MONTH_LABEL_WIDTH = 24.0
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
@@ -93,6 +95,13 @@ def calendar_geometry(counts: Mapping[date, int], today: date, *, min_weeks: int
     weekdays = tuple(Label(left - 6, top + i * step + cell - 2, name)
                      for i, name in ((0, "Mon"), (2, "Wed"), (4, "Fri")))
     width = left + weeks * step - gap
+    if months and months[-1].x + MONTH_LABEL_WIDTH > width:
+        # the newest month starts in the last columns: end its label at the right edge
+        last = months.pop()
+        x = width - MONTH_LABEL_WIDTH
+        if months and x - months[-1].x < MONTH_LABEL_WIDTH + gap:
+            months.pop()  # the month before would now touch it; the newest one matters more
+        months.append(Label(round(x, 2), last.y, last.text))
     height = top + 7 * step - gap
     return Calendar(width=width, height=height, cell=cell, cells=tuple(cells),
                     months=tuple(months), weekdays=weekdays, first=start, last=today,

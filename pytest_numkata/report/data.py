@@ -1,7 +1,8 @@
 """Reading what the report needs from the progress store, aggregated in SQL.
 
-Two queries, whatever the size of the history: one pass over ``attempts`` grouped by
-(local date, kata), and one lookup of the few latest failing attempts by id. Python then works
+A few queries, whatever the size of the history: one pass over ``attempts`` grouped by
+(local date, kata), one grouped by kata for the distinct versions of each file (an index
+covers it), and one lookup of the few latest failing attempts by id. Python then works
 on at most days x katas small rows, never on every attempt.
 """
 
@@ -48,6 +49,8 @@ class StoreData:
     days: dict[date, tuple[int, int]] = field(default_factory=dict)
     graded_attempts: int = 0
     runs: int = 0
+    # kata -> (graded runs, distinct files among runs with a sha256, runs without one)
+    versions: dict[str, tuple[int, int, int]] = field(default_factory=dict)
     store_exists: bool = False
 
 
@@ -101,6 +104,7 @@ def read_store(home: Path) -> StoreData:
         data = aggregate_rows(store.query(DAY_KATA_SQL), states)
         data.store_exists = True
         data.runs = store.query("SELECT count(*) FROM runs")[0][0]
+        data.versions = store.versions()
         wanted = {h.last_fail_id: k for k, h in data.katas.items()
                   if h.last_fail_id is not None and k in states
                   and states[k].status in (STATUS_FAILING, STATUS_REGRESSED)}
