@@ -162,7 +162,7 @@ def test_watch_a_locked_chapter_says_so(workspace: Path):
 def test_keys_put_a_terminal_in_cbreak_mode_and_restore_it():
     pty = pytest.importorskip("pty")
     termios = pytest.importorskip("termios")
-    from pytest_numkata.watch import Keys
+    from pytest_numkata.cli.watch.keys import Keys
 
     master, slave = pty.openpty()
     try:
@@ -186,7 +186,7 @@ def test_keys_put_a_terminal_in_cbreak_mode_and_restore_it():
 
 
 def test_keys_read_lines_when_stdin_is_not_a_terminal():
-    from pytest_numkata.watch import Keys
+    from pytest_numkata.cli.watch.keys import Keys
 
     read_fd, write_fd = os.pipe()
     with os.fdopen(read_fd, "r") as stream:
@@ -213,8 +213,9 @@ def _running(pid: int) -> bool:
 
 def test_the_next_run_waits_prepared_and_is_used_or_dropped(workspace: Path, monkeypatch, capfd):
     from pytest_numkata import catalogue
-    from pytest_numkata.cli import Context, build_parser
-    from pytest_numkata.watch import Watcher
+    from pytest_numkata.cli.app import build_parser
+    from pytest_numkata.cli.context import Context
+    from pytest_numkata.cli.watch.loop import Watcher
 
     monkeypatch.chdir(workspace)
     monkeypatch.delenv("NUMKATA_HOME", raising=False)
@@ -226,35 +227,35 @@ def test_the_next_run_waits_prepared_and_is_used_or_dropped(workspace: Path, mon
     try:
         watcher.current = first
         watcher.prepare_standby()
-        standby = watcher._standby
+        standby = watcher.runner.standby
         assert standby is not None and _running(standby.pid)
         time.sleep(0.5)
         assert _running(standby.pid)  # configured, and waiting for the word
         watcher.prepare_standby()
-        assert watcher._standby is standby  # still the right one: not forked again
+        assert watcher.runner.standby is standby  # still the right one: not forked again
 
         save(workspace / "katas" / f"{STUB}.py", bundle.text("reference", STUB))
-        assert watcher._run_pytest(standby.argv) == 0
-        assert watcher._standby is None and not _running(standby.pid)  # it ran the save
+        assert watcher.runner.run(standby.argv) == 0
+        assert watcher.runner.standby is None and not _running(standby.pid)  # it ran the save
         assert "1 passed" in capfd.readouterr().out
         with ProgressStore(workspace / ".numkata") as store:
             assert store.states()[STUB].last_outcome == "passed"
 
         watcher.prepare_standby()
-        stale = watcher._standby
+        stale = watcher.runner.standby
         watcher.current = second  # another kata: the prepared run is replaced
         watcher.prepare_standby()
-        assert not _running(stale.pid) and watcher._standby.pid != stale.pid
-        assert STUB not in " ".join(watcher._standby.argv)
+        assert not _running(stale.pid) and watcher.runner.standby.pid != stale.pid
+        assert STUB not in " ".join(watcher.runner.standby.argv)
 
-        other = watcher._standby
+        other = watcher.runner.standby
         # a run the prepared one does not fit (the whole chapter) drops it and forks anew
-        assert watcher._run_pytest(["katas/ch00", *watcher.pytest_args()]) == 1
-        assert watcher._standby is None and not _running(other.pid)
+        assert watcher.runner.run(["katas/ch00", *watcher.pytest_args()]) == 1
+        assert watcher.runner.standby is None and not _running(other.pid)
         capfd.readouterr()
 
         watcher.prepare_standby()
-        last = watcher._standby
+        last = watcher.runner.standby
         watcher.drop_standby()
         assert not _running(last.pid)
     finally:
