@@ -5,5 +5,5 @@ Adding a command is one module here plus its name in ``COMMANDS`` (the order of 
 """
 
 COMMANDS = (
-    "status", "hint", "reset", "solution", "watch", "init", "report",
+    "status", "next", "check", "hint", "reset", "restore", "solution", "watch", "init", "report",
 )

@@ -42,8 +42,11 @@ pytest katas/ch00                  # attempt a chapter (the next one opens once 
 pytest katas/ch00/machine_epsilon.py   # attempt one kata
 numkata watch                      # grade every file you save, as you save it
 numkata status                     # chapters, the next kata, your streak
+numkata next --edit                # open the next kata in $EDITOR
+numkata check                      # grade it (or: numkata check ch00)
 numkata hint ch00/machine_epsilon  # one more hint each time
 numkata reset ch00/machine_epsilon # the pristine stub back (yours is kept in .numkata/backups/)
+numkata restore ch00/machine_epsilon  # your version back from that backup
 numkata solution ch00/machine_epsilon  # the reference solution, once mastered
 numkata report                     # the HTML mastery report
 ```
