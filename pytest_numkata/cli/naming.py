@@ -109,6 +109,6 @@ def resolve_target(ctx: Context, text: str) -> tuple[str, list[Kata]]:
         cat = ctx.catalogue
         if "is a chapter" in str(exc):
             raise
-        raise unknown("kata or chapter", text,
-                      [c.id for c in cat.chapters] + [k.id for k in cat.katas]) from exc
+        chapters = [] if "/" in normal_id(text, ctx) else [c.id for c in cat.chapters]
+        raise unknown("kata or chapter", text, chapters + [k.id for k in cat.katas]) from exc
     return kata.id, [kata]

@@ -173,7 +173,10 @@ class Watcher:
             if self.current is None:
                 self.say("[watch] no current kata: save one first")
             else:
-                show_hint(self.ctx, self.current)
+                try:
+                    show_hint(self.ctx, self.current)
+                except CliError as exc:
+                    self.say(f"[watch] {exc}", "yellow")
         elif key == "n":
             upcoming = self.kata_after(self.current)
             if upcoming is None:
