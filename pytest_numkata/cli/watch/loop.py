@@ -28,7 +28,7 @@ from ..hints import show_hint
 from ..naming import resolve_chapter
 from .keys import Keys
 from .standby import Runner
-from .warm import warm_up
+from .warm import warm_first, warm_rest
 
 STEP_MS = 30  # quiet time after a file event before the change is handled
 INPUT_POLL_MS = 100  # how often keys are looked at while waiting for saves
@@ -47,6 +47,8 @@ class Watcher:
         self.current: Kata | None = None
         self.runner = Runner(self.ws.root)
         self.keys = Keys()
+        self._offer: Kata | None = None  # the kata `n` moves the watch to (another chapter)
+        self._rewatch = False  # the watched directory changed: watch the new one
 
     # -- messages
     def say(self, text: str, *style: str) -> None:
@@ -68,25 +70,34 @@ class Watcher:
         with ProgressStore(self.home, create=False) as store:
             return store.states()
 
-    def next_kata(self) -> Kata | None:
-        from ...unlocking import chapter_progress, next_kata
+    def _progress(self):
+        from ...unlocking import chapter_progress
 
-        progress = chapter_progress(self.catalogue, self.states())
-        if self.chapter is not None:
-            for p in progress:
-                if p.chapter.id == self.chapter.id:
-                    for kata in p.chapter.katas:
-                        if p.statuses[kata.id] != "mastered":
-                            return kata
+        return chapter_progress(self.catalogue, self.states())
+
+    def next_kata(self) -> Kata | None:
+        """The kata to start with: the next one to attempt (in the watched chapter: its first
+        kata not mastered), else None."""
+        from ...unlocking import next_kata
+
+        progress = self._progress()
+        if self.chapter is None:
+            return next_kata(progress)
+        here = next(p for p in progress if p.chapter.id == self.chapter.id)
+        return next((k for k in here.chapter.katas if here.statuses[k.id] != "mastered"), None)
+
+    def elsewhere(self) -> Kata | None:
+        """The next kata to attempt outside the watched chapter, if there is one."""
+        from ...unlocking import next_kata
+
+        if self.chapter is None:
             return None
-        return next_kata(progress)
+        return next_kata([p for p in self._progress() if p.chapter.id != self.chapter.id])
 
     def kata_after(self, current: Kata | None) -> Kata | None:
         """The first open, unmastered kata after ``current`` (in catalogue order, wrapping
         around), so ``n`` moves on even while the current kata is not mastered yet."""
-        from ...unlocking import chapter_progress
-
-        progress = chapter_progress(self.catalogue, self.states())
+        progress = self._progress()
         candidates = [k for p in progress if p.unlocked
                       and (self.chapter is None or p.chapter.id == self.chapter.id)
                       for k in p.chapter.katas if p.statuses[k.id] != "mastered"]
@@ -101,6 +112,33 @@ class Watcher:
             others = [k for k in candidates if k.id != current.id]
             return others[0] if others else candidates[0]
         return candidates[0]
+
+    def chapter_done(self) -> None:
+        """Say that the watched chapter is mastered, and offer the next open kata elsewhere
+        (``n`` moves the watch there)."""
+        chapter = self.chapter
+        upcoming = self.elsewhere()
+        if upcoming is None:
+            self._offer = None
+            self.say(f"[watch] every kata of {chapter.id} is mastered - nothing left to "
+                     f"master anywhere: well done", "green")
+            return
+        self._offer = upcoming
+        self.say(f"[watch] every kata of {chapter.id} is mastered - well done. Next open: "
+                 f"{upcoming.id} ({upcoming.type}, {upcoming.difficulty}) in {upcoming.chapter}"
+                 f" - press n to watch {upcoming.chapter}", "green")
+
+    def move_to(self, kata: Kata) -> None:
+        """Watch ``kata``'s chapter from now on, with ``kata`` current."""
+        self.chapter = self.catalogue.chapter(kata.chapter)
+        self.watch_dir = self.ws.katas / self.chapter.id
+        self.current = kata
+        self._offer = None
+        self._rewatch = True
+
+    def announce(self, kata: Kata) -> None:
+        self.say(f"[watch] next: {kata.id} ({kata.type}, {kata.difficulty}) - {kata.title}\n"
+                 f"        open {self.ws.rel(self.ws.kata_path(kata))} and save it to grade it")
 
     # -- grading
     def pytest_args(self) -> list[str]:
@@ -143,6 +181,10 @@ class Watcher:
         if code not in (0, 1):
             self.say(f"[watch] pytest exited with status {code}", "yellow")
         self._rebuild_report()
+        newly = [k for k in graded if after.get(k.id) and after[k.id].mastered
+                 and not (before.get(k.id) and before[k.id].mastered)]
+        if newly and self.chapter is not None and self.next_kata() is None:
+            self.chapter_done()  # that save mastered the chapter's last kata
 
     def _rebuild_report(self) -> None:
         from ...progress import StoreError
@@ -179,13 +221,17 @@ class Watcher:
                     self.say(f"[watch] {exc}", "yellow")
         elif key == "n":
             upcoming = self.kata_after(self.current)
-            if upcoming is None:
-                self.say("[watch] nothing left to master here - well done", "green")
-            else:
+            if upcoming is not None:
                 self.current = upcoming
-                self.say(f"[watch] next: {upcoming.id} ({upcoming.type}, {upcoming.difficulty})"
-                         f" - {upcoming.title}\n        open "
-                         f"{self.ws.rel(self.ws.kata_path(upcoming))} and save it to grade it")
+                self.announce(upcoming)
+            elif self._offer is not None:
+                self.move_to(self._offer)
+                self.announce(self.current)
+            elif self.chapter is not None:
+                self.chapter_done()
+            else:
+                self.say("[watch] every open kata is mastered - nothing left: well done",
+                         "green")
         elif key in ("r", "\n", "\r"):
             if self.current is not None:
                 self.grade([self.current])
@@ -230,44 +276,70 @@ class Watcher:
             self.say("[watch] loading pytest, NumPy, SciPy, hypothesis and the checks once...",
                      "dim")
         t0 = time.monotonic()
-        failed = warm_up(self.catalogue, home=self.home, root=self.ws.root,
-                         directory=self.watch_dir)
-        if failed and self.ctx.verbosity >= 1:
-            self.say(f"[watch] could not preload the checks of {', '.join(failed)}", "yellow")
-        if self.ctx.verbosity >= 1:
-            self.say(f"[watch] warm in {time.monotonic() - t0:.2f} s", "dim")
+        self.current = self.next_kata()
+        done = self.chapter is not None and self.current is None
+        if done:  # the watched chapter is mastered: its first kata stays current
+            self.current = self.chapter.katas[0] if self.chapter.katas else None
+        first = ([self.ws.rel(self.ws.kata_path(self.current))] if self.current
+                 else [str(self.watch_dir)])
+        failed = warm_first(self.catalogue, home=self.home, root=self.ws.root, paths=first,
+                            chapters={self.current.chapter} if self.current else ())
+        t1 = time.monotonic()
         # after the warm-up, whose pytest session imports anyio (a pytest plugin) rewritten
         import watchfiles
 
-        self.current = self.next_kata()
-        watcher = watchfiles.watch(
+        # Start watching before anything else: saves made from now on (even during the
+        # first grading) are collected by the watcher and handled in the loop below.
+        watcher = self._watch(watchfiles)
+        pending = next(watcher, set())
+        try:
+            if not self.args.no_initial and self.current is not None:
+                self.grade([self.current])
+            if done:
+                self.chapter_done()
+            t2 = time.monotonic()
+            failed += warm_rest(self.catalogue, home=self.home, root=self.ws.root,
+                                paths=[str(self.watch_dir)])
+            if failed and self.ctx.verbosity >= 1:
+                self.say(f"[watch] could not preload the checks of {', '.join(failed)}",
+                         "yellow")
+            if self.ctx.verbosity >= 1:
+                self.say(f"[watch] warm in {t1 - t0:.2f} s before the first verdict, "
+                         f"{time.monotonic() - t2:.2f} s after it", "dim")
+            self.say(self.legend())
+            while True:
+                for changes in itertools.chain([pending], watcher):
+                    for key in self.keys.read():
+                        if not self.on_key(key):
+                            return EXIT_OK
+                        if self._rewatch:
+                            break
+                    if self._rewatch:
+                        break
+                    katas = self.katas_for(changes)
+                    if katas:
+                        self.current = katas[-1]
+                        self.grade(katas, chapter=self.args.whole_chapter)
+                        self.say(self.legend())
+                    self.prepare_standby()
+                if not self._rewatch:
+                    return EXIT_OK  # the watcher ended (Ctrl-C)
+                self._rewatch = False
+                watcher.close()
+                watcher = self._watch(watchfiles)
+                pending = next(watcher, set())
+                self.prepare_standby()
+        finally:
+            watcher.close()
+            self.drop_standby()
+
+    def _watch(self, watchfiles):
+        return watchfiles.watch(
             self.watch_dir, watch_filter=watchfiles.PythonFilter(), step=STEP_MS,
             rust_timeout=INPUT_POLL_MS, yield_on_timeout=True,
             force_polling=True if self.args.poll else None,
             poll_delay_ms=max(10, int(self.args.poll_interval * 1000)),
             raise_interrupt=False)
-        # Start watching before anything else: saves made from now on (even during the
-        # first grading) are collected by the watcher and handled in the loop below.
-        pending = next(watcher, set())
-        try:
-            if not self.args.no_initial and self.current is not None:
-                self.grade([self.current])
-            self.say(self.legend())
-            for changes in itertools.chain([pending], watcher):
-                for key in self.keys.read():
-                    if not self.on_key(key):
-                        return EXIT_OK
-                katas = self.katas_for(changes)
-                if katas:
-                    self.current = katas[-1]
-                    self.grade(katas, chapter=self.args.whole_chapter)
-                    self.say(self.legend())
-                self.prepare_standby()
-        finally:
-            watcher.close()
-            self.drop_standby()
-        return EXIT_OK
-
 
 def run(ctx: Context, args) -> int:
     watcher = Watcher(ctx, args)

@@ -18,6 +18,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from .warm import drop_root_from_sys_path
+
 
 @dataclass
 class Standby:
@@ -105,6 +107,7 @@ class Runner:
             os.dup2(null, 0)
             os.chdir(self.root)
             sys.argv = ["pytest", *argv]  # what the progress store records as the command
+            drop_root_from_sys_path(self.root)
             import pytest
 
             code = int(pytest.main(argv, plugins=[] if gate is None else [_gate(gate[0])]))
