@@ -260,3 +260,81 @@ def test_the_next_run_waits_prepared_and_is_used_or_dropped(workspace: Path, mon
         assert not _running(last.pid)
     finally:
         watcher.drop_standby()
+
+
+def test_no_assertion_rewrite_warning_beside_an_installed_source_tree(workspace: Path):
+    """A clone installed with ``pip install -e .`` has ``numkata.egg-info`` at its root, which
+    lists pytest_numkata; with the root on sys.path (``python -m``, a root conftest.py) pytest
+    would mark the already imported package for rewriting and warn on every verdict."""
+    info = workspace / "numkata.egg-info"
+    info.mkdir()
+    (info / "PKG-INFO").write_text("Metadata-Version: 2.1\nName: numkata\nVersion: 0.1.0\n")
+    (info / "entry_points.txt").write_text("[pytest11]\nnumkata = pytest_numkata.plugin\n")
+    (info / "SOURCES.txt").write_text("pytest_numkata/__init__.py\npytest_numkata/plugin.py\n")
+    kata = workspace / "katas" / f"{STUB}.py"
+    watch = WatchProcess(workspace, "ch00")
+    try:
+        watch.expect(": not attempted")
+        watch.expect("[watch] watching")
+        save(kata, bundle.text("reference", STUB))
+        watch.expect(f"[watch] {STUB}: passed")
+        watch.send("q\n")
+        assert watch.proc.wait(timeout=120) == 0
+    finally:
+        watch.close()
+    seen = "\n".join(watch.seen)
+    assert "RewriteWarning" not in seen and "already imported" not in seen, seen
+
+
+def test_watching_a_mastered_chapter_offers_the_next_one(workspace: Path):
+    from pytest_numkata import catalogue
+    from pytest_numkata.progress import PASSED, Attempt
+
+    cat = catalogue.load()
+    first, second = cat.chapters[0], cat.chapters[1]
+    home = workspace / ".numkata"
+    home.mkdir()
+    with ProgressStore(home) as store:
+        store.record_run([Attempt(kata=k.id, outcome=PASSED, checks_total=1)
+                          for k in first.katas])
+    watch = WatchProcess(workspace, first.id, "--no-initial")
+    try:
+        line = watch.expect(f"[watch] every kata of {first.id} is mastered")
+        assert f"Next open: {second.katas[0].id}" in line and "press n" in line
+        watch.expect(f"current: {first.katas[0].id}")  # a current kata all the same
+        watch.send("h\n")  # its hints: shown, not counted
+        watch.expect("is mastered: all")
+        watch.send("n\n")  # moves the watch to the next open chapter
+        watch.expect(f"[watch] next: {second.katas[0].id}")
+        watch.expect(f"[watch] watching katas/{second.id}/ for saves - current: "
+                     f"{second.katas[0].id}")
+        kata = workspace / "katas" / second.katas[0].relpath
+        save(kata, bundle.text("reference", second.katas[0].id))
+        watch.expect(f"[watch] {second.katas[0].id}: passed - mastered")
+        watch.send("q\n")
+        assert watch.proc.wait(timeout=120) == 0
+    finally:
+        watch.close()
+    assert _processes_in(workspace) == []
+    with ProgressStore(home) as store:
+        assert store.states()[first.katas[0].id].hints_used == 0
+
+
+def test_watching_a_chapter_starts_at_its_first_kata_not_mastered(workspace: Path):
+    from pytest_numkata import catalogue
+    from pytest_numkata.progress import PASSED, Attempt
+
+    chapter = catalogue.load().chapters[0]
+    home = workspace / ".numkata"
+    home.mkdir()
+    with ProgressStore(home) as store:  # the first kata mastered, the second one next
+        store.record_run([Attempt(kata=chapter.katas[0].id, outcome=PASSED, checks_total=1)])
+    watch = WatchProcess(workspace, chapter.id)
+    try:
+        watch.expect(f"[watch] {chapter.katas[1].id}: not attempted")
+        watch.expect(f"current: {chapter.katas[1].id}")
+        watch.send("q\n")
+        assert watch.proc.wait(timeout=120) == 0
+    finally:
+        watch.close()
+    assert _processes_in(workspace) == []
