@@ -504,3 +504,10 @@ def test_chapter_numbers_as_typed_and_suggestions_best_first(workspace: Path):
     assert "did you mean ch01 or ch10 or ch11?" in result.stderr
     locked = numkata("watch", "ch1", cwd=workspace)  # ch1 is ch01: known, and locked
     assert locked.returncode == 1 and "ch01 locked - master ch00 first" in locked.stderr
+
+
+def test_pytest_options_for_check_go_after_a_double_dash(workspace: Path):
+    result = numkata("check", "ch00", "-x", cwd=workspace)
+    assert result.returncode == 2
+    assert "pytest's options go after --: numkata check ch00 -- -x" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1

@@ -59,7 +59,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args, extra = parser.parse_known_args(argv)
+    if extra:
+        tip = ""
+        if getattr(args, "command", None) == "check":
+            shown = " ".join(a for a in (args.target, *args.pytest_args) if a)
+            tip = f" - pytest's options go after --: numkata check {shown} -- {' '.join(extra)}"
+        parser.error(f"unrecognized arguments: {' '.join(extra)}{tip}".replace("  ", " "))
     if not getattr(args, "func", None):
         parser.print_help()
         return EXIT_USAGE
