@@ -54,6 +54,9 @@ def build_parser() -> argparse.ArgumentParser:
     common = [_common(True)]
     for name in COMMANDS:
         importlib.import_module(f"{__package__}.commands.{name}").register(sub, common)
+    for action in sub._choices_actions:  # `numkata CMD --help` says what CMD does, too
+        command = sub.choices[action.dest]
+        command.description = command.description or action.help
     return parser
 
 

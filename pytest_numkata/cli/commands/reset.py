@@ -15,8 +15,8 @@ from ..sources import stub_text
 
 def register(sub, common) -> None:
     p = sub.add_parser("reset", parents=common,
-                       help="restore a kata's (or a chapter's) pristine stub; your version "
-                            "is kept in HOME/backups/")
+                       help="put a kata's (or a chapter's) pristine stub back; your version "
+                            "is kept in HOME/backups/ (`numkata restore` brings it back)")
     p.add_argument("target", metavar="KATA|CHAPTER", help="e.g. ch01/log_sum_exp or ch01")
     p.set_defaults(func=run)
 
