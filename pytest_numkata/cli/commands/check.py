@@ -52,7 +52,7 @@ def run(ctx: Context, args: argparse.Namespace) -> int:
             f"--numkata-home={home}"]
     v = ctx.verbosity
     if v:
-        argv.append("-q" * -v if v < 0 else "-" + "v" * v)
+        argv.append("-" + ("q" * -v if v < 0 else "v" * v))
     color = getattr(args, "color", "auto")
     if color != "auto":
         argv.append(f"--color={color}")
