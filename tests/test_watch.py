@@ -338,3 +338,30 @@ def test_watching_a_chapter_starts_at_its_first_kata_not_mastered(workspace: Pat
     finally:
         watch.close()
     assert _processes_in(workspace) == []
+
+
+def test_which_kata_watch_makes_current(tmp_path: Path):
+    from pytest_numkata import catalogue
+    from pytest_numkata.cli.watch import route
+    from pytest_numkata.progress import PASSED, Attempt
+    from pytest_numkata.unlocking import chapter_progress
+
+    cat = catalogue.load()
+    ch0, ch1 = cat.chapters[0], cat.chapters[1]
+
+    def progress(mastered):
+        with ProgressStore(tmp_path) as store:
+            store.record_run([Attempt(kata=k.id, outcome=PASSED, checks_total=1)
+                              for k in mastered])
+            return chapter_progress(cat, store.states())
+
+    fresh = progress([])
+    assert route.first_kata(fresh, None) == route.first_kata(fresh, ch0.id) == ch0.katas[0]
+    assert route.kata_after(fresh, ch0.id, ch0.katas[0]) == ch0.katas[1]
+    assert route.kata_after(fresh, ch0.id, ch0.katas[-1]) == ch0.katas[0]  # wraps around
+    assert route.elsewhere(fresh, ch0.id) is None  # ch01 is locked
+    done = progress(ch0.katas)
+    assert route.first_kata(done, ch0.id) is None
+    assert route.kata_after(done, ch0.id, ch0.katas[0]) is None
+    assert route.elsewhere(done, ch0.id) == ch1.katas[0]
+    assert route.first_kata(done, None) == ch1.katas[0]

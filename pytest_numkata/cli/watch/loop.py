@@ -26,6 +26,7 @@ from ..context import Context
 from ..errors import EXIT_OK, EXIT_REFUSED, CliError
 from ..hints import show_hint
 from ..naming import resolve_chapter
+from . import route
 from .keys import Keys
 from .standby import Runner
 from .warm import warm_first, warm_rest
@@ -75,43 +76,17 @@ class Watcher:
 
         return chapter_progress(self.catalogue, self.states())
 
-    def next_kata(self) -> Kata | None:
-        """The kata to start with: the next one to attempt (in the watched chapter: its first
-        kata not mastered), else None."""
-        from ...unlocking import next_kata
+    def _chapter_id(self) -> str | None:
+        return self.chapter.id if self.chapter is not None else None
 
-        progress = self._progress()
-        if self.chapter is None:
-            return next_kata(progress)
-        here = next(p for p in progress if p.chapter.id == self.chapter.id)
-        return next((k for k in here.chapter.katas if here.statuses[k.id] != "mastered"), None)
+    def next_kata(self) -> Kata | None:
+        return route.first_kata(self._progress(), self._chapter_id())
 
     def elsewhere(self) -> Kata | None:
-        """The next kata to attempt outside the watched chapter, if there is one."""
-        from ...unlocking import next_kata
-
-        if self.chapter is None:
-            return None
-        return next_kata([p for p in self._progress() if p.chapter.id != self.chapter.id])
+        return route.elsewhere(self._progress(), self._chapter_id())
 
     def kata_after(self, current: Kata | None) -> Kata | None:
-        """The first open, unmastered kata after ``current`` (in catalogue order, wrapping
-        around), so ``n`` moves on even while the current kata is not mastered yet."""
-        progress = self._progress()
-        candidates = [k for p in progress if p.unlocked
-                      and (self.chapter is None or p.chapter.id == self.chapter.id)
-                      for k in p.chapter.katas if p.statuses[k.id] != "mastered"]
-        if not candidates:
-            return None
-        order = [k.id for k in self.catalogue.katas]
-        if current is not None:
-            here = order.index(current.id)
-            later = [k for k in candidates if order.index(k.id) > here]
-            if later:
-                return later[0]
-            others = [k for k in candidates if k.id != current.id]
-            return others[0] if others else candidates[0]
-        return candidates[0]
+        return route.kata_after(self._progress(), self._chapter_id(), current)
 
     def chapter_done(self) -> None:
         """Say that the watched chapter is mastered, and offer the next open kata elsewhere
