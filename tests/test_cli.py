@@ -187,7 +187,8 @@ def test_quick_commands_import_neither_numpy_nor_pytest(workspace: Path):
 def test_module_and_help(workspace: Path):
     result = numkata("--help", cwd=workspace)
     assert result.returncode == 0
-    for command in ("status", "hint", "reset", "solution", "watch", "init", "report"):
+    for command in ("status", "next", "check", "hint", "reset", "restore", "solution", "watch",
+                    "init", "report"):
         assert command in result.stdout
 
 
@@ -217,16 +218,18 @@ def test_hints_are_progressive_recorded_and_capped(workspace: Path):
 
 
 def test_every_kata_id_a_check_message_can_print_has_hints(tmp_path: Path):
-    """Named-mistake messages point to `numkata hint <kata id>`: every id must work."""
+    """Named-mistake messages point to `numkata hint <kata id>`: every id must work (once its
+    chapter is open)."""
     from pytest_numkata.cli import main
 
     home = tmp_path / "home"
     home.mkdir()
-    for kata in CATALOGUE.katas:
-        assert main(["hint", kata.id, "--home", str(home), "-q"]) == 0, kata.id
-    with ProgressStore(home) as store:
-        states = store.states()
-    assert all(states[k.id].hints_used == 1 for k in CATALOGUE.katas)
+    for chapter in CATALOGUE.chapters:
+        for kata in chapter.katas:
+            assert main(["hint", kata.id, "--home", str(home), "-q"]) == 0, kata.id
+        with ProgressStore(home) as store:
+            assert all(store.states()[k.id].hints_used == 1 for k in chapter.katas)
+        master(home, [k.id for k in chapter.katas])  # opens the next chapter
 
 
 def test_the_hint_a_named_mistake_points_to_works(workspace: Path):
@@ -348,3 +351,163 @@ def test_report_prints_a_file_link(workspace: Path):
     assert link.startswith("file://") and link.endswith("/report.html")
     assert (workspace / ".numkata" / "report.html").is_file()
     assert (workspace / ".numkata" / "results.json").is_file()
+
+
+# ---------------------------------------------------------------------------- restore
+def _backups(workspace: Path) -> list[Path]:
+    return sorted((workspace / ".numkata" / "backups").glob("*/ch00/fp32_max.py"))
+
+
+def test_restore_brings_back_what_reset_kept(workspace: Path):
+    path = workspace / "katas" / "ch00" / "fp32_max.py"
+    pristine = path.read_text()
+    nothing = numkata("restore", "ch00/fp32_max", cwd=workspace)
+    assert nothing.returncode == 1 and "no backups of ch00/fp32_max yet" in nothing.stderr
+    no_traceback(nothing)
+    path.write_text("ANSWER = 1.0  # first try\n")
+    assert numkata("reset", "ch00/fp32_max", cwd=workspace).returncode == 0
+    first = _backups(workspace)[0]
+    # a second reset in another second: two backups, the latest restored by default
+    first.parent.parent.rename(first.parent.parent.with_name("20200101-120000"))
+    path.write_text("ANSWER = 2.0  # second try\n")
+    assert numkata("reset", "ch00/fp32_max", cwd=workspace).returncode == 0
+    assert path.read_text() == pristine
+
+    listing = numkata("restore", "ch00/fp32_max", "--list", cwd=workspace)
+    assert listing.returncode == 0, listing.stderr
+    lines = [line for line in listing.stdout.splitlines() if "backups/" in line]
+    assert len(lines) == 2 and "(latest)" in lines[0] and "20200101-120000" in lines[1]
+    assert "2020-01-01 12:00:00" in lines[1]
+    assert path.read_text() == pristine  # --list changes nothing
+
+    latest = numkata("restore", "ch00/fp32_max", cwd=workspace)
+    assert latest.returncode == 0, latest.stderr
+    assert path.read_text() == "ANSWER = 2.0  # second try\n"
+    assert "restored" in latest.stdout and "the file it replaced is kept in" in latest.stdout
+    assert pristine in [p.read_text() for p in _backups(workspace)]  # nothing is ever lost
+
+    chosen = numkata("restore", "ch00/fp32_max", "--from", "2020-01-01 12:00", cwd=workspace)
+    assert chosen.returncode == 0, chosen.stderr
+    assert path.read_text() == "ANSWER = 1.0  # first try\n"
+
+
+def test_restore_errors_are_one_line_with_a_way_on(workspace: Path):
+    path = workspace / "katas" / "ch00" / "fp32_max.py"
+    path.write_text("ANSWER = 1.0\n")
+    assert numkata("reset", "ch00", cwd=workspace).returncode == 0
+    for args, code, text in [
+        (("restore", "ch00/fp32_max", "--from", "1999"), 2, "--list` shows the times"),
+        (("restore", "ch00/fp32_mx"), 2, "did you mean ch00/fp32_max?"),
+        (("restore",), 2, "numkata restore --help"),
+    ]:
+        result = numkata(*args, cwd=workspace)
+        assert result.returncode == code, (args, result.stderr)
+        assert text in result.stderr and len(result.stderr.strip().splitlines()) == 1, args
+        no_traceback(result)
+    whole = numkata("restore", "ch00", cwd=workspace)  # a chapter: the katas that have one
+    assert whole.returncode == 0, whole.stderr
+    assert path.read_text() == "ANSWER = 1.0\n"
+    assert f"ch00: 1 of {len(FIRST.katas)} katas restored" in whole.stdout
+
+
+# ---------------------------------------------------------------------------- next / open
+def test_next_prints_the_kata_to_attempt_and_opens_it(workspace: Path):
+    first, second = FIRST.katas[0], FIRST.katas[1]
+    result = numkata("next", cwd=workspace, env={"NO_COLOR": "1"})
+    assert result.returncode == 0, result.stderr
+    assert f"next: {first.id} - {first.title}" in result.stdout
+    assert f"katas/{first.relpath}" in result.stdout and "numkata check" in result.stdout
+    master(workspace / ".numkata", [first.id])
+    quiet = numkata("open", "-q", cwd=workspace)  # the alias; -q: the path alone
+    assert quiet.stdout == f"katas/{second.relpath}\n"
+    editor = workspace / "editor.py"
+    editor.write_text("import sys; open('edited.txt', 'w').write(sys.argv[1])\n")
+    edited = numkata("next", "--edit", "-q", cwd=workspace,
+                     env={"VISUAL": f"{sys.executable} {editor}", "EDITOR": "false"})
+    assert edited.returncode == 0, edited.stderr
+    assert Path((workspace / "edited.txt").read_text()) == workspace / "katas" / second.relpath
+
+
+def test_next_edit_without_an_editor_says_how(workspace: Path):
+    environ = {k: v for k, v in os.environ.items() if k not in ("VISUAL", "EDITOR")}
+    result = subprocess.run([sys.executable, "-m", "pytest_numkata", "next", "--edit"],
+                            cwd=workspace, env=environ, capture_output=True, text=True,
+                            timeout=60)
+    assert result.returncode == 2
+    assert "no editor set: export VISUAL or EDITOR" in result.stderr
+    missing = numkata("next", "--edit", cwd=workspace, env={"VISUAL": "no-such-editor-here"})
+    assert missing.returncode == 2 and "could not start your editor" in missing.stderr
+    no_traceback(missing)
+
+
+# ---------------------------------------------------------------------------- check
+def test_check_grades_the_next_kata_or_the_one_named(workspace: Path):
+    first = FIRST.katas[0]
+    plain = numkata("check", cwd=workspace)  # the next kata: the untouched first stub
+    assert plain.returncode == 1, plain.stdout + plain.stderr
+    assert "1 not attempted" in plain.stdout and first.relpath in plain.stdout
+    (workspace / "katas" / first.relpath).write_text(bundle.text("reference", first.id))
+    named = numkata("check", f"katas/{first.relpath}", cwd=workspace)
+    assert named.returncode == 0, named.stdout
+    with ProgressStore(workspace / ".numkata") as store:
+        assert store.states()[first.id].mastered
+    then = numkata("check", "-q", cwd=workspace)  # the next kata moved on
+    assert FIRST.katas[1].relpath in then.stdout or FIRST.katas[1].id in then.stdout
+    chapter = numkata("check", FIRST.id, "--", "-k", "nothing_matches_this", cwd=workspace)
+    assert chapter.returncode == 5  # pytest's own status: no check selected
+    locked = numkata("check", "ch1", cwd=workspace)
+    assert locked.returncode != 0 and "ch01 locked - master ch00 first" in locked.stdout
+
+
+def test_check_errors_are_one_line(workspace: Path):
+    (workspace / "katas" / "ch00" / "fp32_max.py").unlink()
+    for args, text in [(("check", "ch00/fp32_max"), "numkata reset ch00/fp32_max"),
+                       (("check", "ch00/fp32_mx"), "did you mean ch00/fp32_max?")]:
+        result = numkata(*args, cwd=workspace)
+        assert result.returncode == 2, result.stdout
+        assert text in result.stderr and len(result.stderr.strip().splitlines()) == 1
+        no_traceback(result)
+
+
+# ---------------------------------------------------------------------------- hints earned
+def test_hints_of_a_locked_chapter_are_refused_and_not_counted(workspace: Path):
+    result = numkata("hint", "ch03/jacobi_by_hand", cwd=workspace)
+    assert result.returncode == 1
+    assert "ch03 is locked - master ch02 first" in result.stderr
+    assert result.stdout == ""
+    no_traceback(result)
+    with ProgressStore(workspace / ".numkata") as store:
+        assert "ch03/jacobi_by_hand" not in store.states()
+
+
+def test_hints_of_a_mastered_kata_are_shown_but_not_counted(workspace: Path):
+    kata = CATALOGUE.kata("ch00/fp32_max")
+    master(workspace / ".numkata", [kata.id])
+    result = numkata("hint", kata.id, cwd=workspace)
+    assert result.returncode == 0, result.stderr
+    assert f"hint {len(kata.hints)}/{len(kata.hints)}" in result.stdout
+    assert "is mastered" in result.stdout and "none counted" in result.stdout
+    with ProgressStore(workspace / ".numkata") as store:
+        assert store.states()[kata.id].hints_used == 0
+
+
+# ---------------------------------------------------------------------------- naming
+def test_chapter_numbers_as_typed_and_suggestions_best_first(workspace: Path):
+    from pytest_numkata.cli.naming import normal_id, suggestions
+
+    assert normal_id("ch1") == normal_id("1") == normal_id("CH01") == "ch01"
+    assert normal_id("katas/ch1/log_sum_exp.py") == "ch01/log_sum_exp"
+    chapters = [c.id for c in CATALOGUE.chapters]
+    assert suggestions("ch1x", chapters)[0] == "ch01"
+    result = numkata("watch", "ch1x", cwd=workspace)
+    assert result.returncode == 2
+    assert "did you mean ch01 or ch10 or ch11?" in result.stderr
+    locked = numkata("watch", "ch1", cwd=workspace)  # ch1 is ch01: known, and locked
+    assert locked.returncode == 1 and "ch01 locked - master ch00 first" in locked.stderr
+
+
+def test_pytest_options_for_check_go_after_a_double_dash(workspace: Path):
+    result = numkata("check", "ch00", "-x", cwd=workspace)
+    assert result.returncode == 2
+    assert "pytest's options go after --: numkata check ch00 -- -x" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1

@@ -162,7 +162,7 @@ def test_watch_a_locked_chapter_says_so(workspace: Path):
 def test_keys_put_a_terminal_in_cbreak_mode_and_restore_it():
     pty = pytest.importorskip("pty")
     termios = pytest.importorskip("termios")
-    from pytest_numkata.watch import Keys
+    from pytest_numkata.cli.watch.keys import Keys
 
     master, slave = pty.openpty()
     try:
@@ -186,7 +186,7 @@ def test_keys_put_a_terminal_in_cbreak_mode_and_restore_it():
 
 
 def test_keys_read_lines_when_stdin_is_not_a_terminal():
-    from pytest_numkata.watch import Keys
+    from pytest_numkata.cli.watch.keys import Keys
 
     read_fd, write_fd = os.pipe()
     with os.fdopen(read_fd, "r") as stream:
@@ -213,8 +213,9 @@ def _running(pid: int) -> bool:
 
 def test_the_next_run_waits_prepared_and_is_used_or_dropped(workspace: Path, monkeypatch, capfd):
     from pytest_numkata import catalogue
-    from pytest_numkata.cli import Context, build_parser
-    from pytest_numkata.watch import Watcher
+    from pytest_numkata.cli.app import build_parser
+    from pytest_numkata.cli.context import Context
+    from pytest_numkata.cli.watch.loop import Watcher
 
     monkeypatch.chdir(workspace)
     monkeypatch.delenv("NUMKATA_HOME", raising=False)
@@ -226,36 +227,141 @@ def test_the_next_run_waits_prepared_and_is_used_or_dropped(workspace: Path, mon
     try:
         watcher.current = first
         watcher.prepare_standby()
-        standby = watcher._standby
+        standby = watcher.runner.standby
         assert standby is not None and _running(standby.pid)
         time.sleep(0.5)
         assert _running(standby.pid)  # configured, and waiting for the word
         watcher.prepare_standby()
-        assert watcher._standby is standby  # still the right one: not forked again
+        assert watcher.runner.standby is standby  # still the right one: not forked again
 
         save(workspace / "katas" / f"{STUB}.py", bundle.text("reference", STUB))
-        assert watcher._run_pytest(standby.argv) == 0
-        assert watcher._standby is None and not _running(standby.pid)  # it ran the save
+        assert watcher.runner.run(standby.argv) == 0
+        assert watcher.runner.standby is None and not _running(standby.pid)  # it ran the save
         assert "1 passed" in capfd.readouterr().out
         with ProgressStore(workspace / ".numkata") as store:
             assert store.states()[STUB].last_outcome == "passed"
 
         watcher.prepare_standby()
-        stale = watcher._standby
+        stale = watcher.runner.standby
         watcher.current = second  # another kata: the prepared run is replaced
         watcher.prepare_standby()
-        assert not _running(stale.pid) and watcher._standby.pid != stale.pid
-        assert STUB not in " ".join(watcher._standby.argv)
+        assert not _running(stale.pid) and watcher.runner.standby.pid != stale.pid
+        assert STUB not in " ".join(watcher.runner.standby.argv)
 
-        other = watcher._standby
+        other = watcher.runner.standby
         # a run the prepared one does not fit (the whole chapter) drops it and forks anew
-        assert watcher._run_pytest(["katas/ch00", *watcher.pytest_args()]) == 1
-        assert watcher._standby is None and not _running(other.pid)
+        assert watcher.runner.run(["katas/ch00", *watcher.pytest_args()]) == 1
+        assert watcher.runner.standby is None and not _running(other.pid)
         capfd.readouterr()
 
         watcher.prepare_standby()
-        last = watcher._standby
+        last = watcher.runner.standby
         watcher.drop_standby()
         assert not _running(last.pid)
     finally:
         watcher.drop_standby()
+
+
+def test_no_assertion_rewrite_warning_beside_an_installed_source_tree(workspace: Path):
+    """A clone installed with ``pip install -e .`` has ``numkata.egg-info`` at its root, which
+    lists pytest_numkata; with the root on sys.path (``python -m``, a root conftest.py) pytest
+    would mark the already imported package for rewriting and warn on every verdict."""
+    info = workspace / "numkata.egg-info"
+    info.mkdir()
+    (info / "PKG-INFO").write_text("Metadata-Version: 2.1\nName: numkata\nVersion: 0.1.0\n")
+    (info / "entry_points.txt").write_text("[pytest11]\nnumkata = pytest_numkata.plugin\n")
+    (info / "SOURCES.txt").write_text("pytest_numkata/__init__.py\npytest_numkata/plugin.py\n")
+    kata = workspace / "katas" / f"{STUB}.py"
+    watch = WatchProcess(workspace, "ch00")
+    try:
+        watch.expect(": not attempted")
+        watch.expect("[watch] watching")
+        save(kata, bundle.text("reference", STUB))
+        watch.expect(f"[watch] {STUB}: passed")
+        watch.send("q\n")
+        assert watch.proc.wait(timeout=120) == 0
+    finally:
+        watch.close()
+    seen = "\n".join(watch.seen)
+    assert "RewriteWarning" not in seen and "already imported" not in seen, seen
+
+
+def test_watching_a_mastered_chapter_offers_the_next_one(workspace: Path):
+    from pytest_numkata import catalogue
+    from pytest_numkata.progress import PASSED, Attempt
+
+    cat = catalogue.load()
+    first, second = cat.chapters[0], cat.chapters[1]
+    home = workspace / ".numkata"
+    home.mkdir()
+    with ProgressStore(home) as store:
+        store.record_run([Attempt(kata=k.id, outcome=PASSED, checks_total=1)
+                          for k in first.katas])
+    watch = WatchProcess(workspace, first.id, "--no-initial")
+    try:
+        line = watch.expect(f"[watch] every kata of {first.id} is mastered")
+        assert f"Next open: {second.katas[0].id}" in line and "press n" in line
+        watch.expect(f"current: {first.katas[0].id}")  # a current kata all the same
+        watch.send("h\n")  # its hints: shown, not counted
+        watch.expect("is mastered: all")
+        watch.send("n\n")  # moves the watch to the next open chapter
+        watch.expect(f"[watch] next: {second.katas[0].id}")
+        watch.expect(f"[watch] watching katas/{second.id}/ for saves - current: "
+                     f"{second.katas[0].id}")
+        kata = workspace / "katas" / second.katas[0].relpath
+        save(kata, bundle.text("reference", second.katas[0].id))
+        watch.expect(f"[watch] {second.katas[0].id}: passed - mastered")
+        watch.send("q\n")
+        assert watch.proc.wait(timeout=120) == 0
+    finally:
+        watch.close()
+    assert _processes_in(workspace) == []
+    with ProgressStore(home) as store:
+        assert store.states()[first.katas[0].id].hints_used == 0
+
+
+def test_watching_a_chapter_starts_at_its_first_kata_not_mastered(workspace: Path):
+    from pytest_numkata import catalogue
+    from pytest_numkata.progress import PASSED, Attempt
+
+    chapter = catalogue.load().chapters[0]
+    home = workspace / ".numkata"
+    home.mkdir()
+    with ProgressStore(home) as store:  # the first kata mastered, the second one next
+        store.record_run([Attempt(kata=chapter.katas[0].id, outcome=PASSED, checks_total=1)])
+    watch = WatchProcess(workspace, chapter.id)
+    try:
+        watch.expect(f"[watch] {chapter.katas[1].id}: not attempted")
+        watch.expect(f"current: {chapter.katas[1].id}")
+        watch.send("q\n")
+        assert watch.proc.wait(timeout=120) == 0
+    finally:
+        watch.close()
+    assert _processes_in(workspace) == []
+
+
+def test_which_kata_watch_makes_current(tmp_path: Path):
+    from pytest_numkata import catalogue
+    from pytest_numkata.cli.watch import route
+    from pytest_numkata.progress import PASSED, Attempt
+    from pytest_numkata.unlocking import chapter_progress
+
+    cat = catalogue.load()
+    ch0, ch1 = cat.chapters[0], cat.chapters[1]
+
+    def progress(mastered):
+        with ProgressStore(tmp_path) as store:
+            store.record_run([Attempt(kata=k.id, outcome=PASSED, checks_total=1)
+                              for k in mastered])
+            return chapter_progress(cat, store.states())
+
+    fresh = progress([])
+    assert route.first_kata(fresh, None) == route.first_kata(fresh, ch0.id) == ch0.katas[0]
+    assert route.kata_after(fresh, ch0.id, ch0.katas[0]) == ch0.katas[1]
+    assert route.kata_after(fresh, ch0.id, ch0.katas[-1]) == ch0.katas[0]  # wraps around
+    assert route.elsewhere(fresh, ch0.id) is None  # ch01 is locked
+    done = progress(ch0.katas)
+    assert route.first_kata(done, ch0.id) is None
+    assert route.kata_after(done, ch0.id, ch0.katas[0]) is None
+    assert route.elsewhere(done, ch0.id) == ch1.katas[0]
+    assert route.first_kata(done, None) == ch1.katas[0]

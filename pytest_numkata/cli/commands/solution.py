@@ -1,0 +1,43 @@
+"""``numkata solution KATA``: the reference solution, once the kata is mastered."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from ...progress import STATUS_MASTERED
+from ..context import Context
+from ..errors import EXIT_OK, EXIT_REFUSED, CliError
+from ..naming import resolve_kata
+from ..sources import reference_text
+
+
+def register(sub, common) -> None:
+    p = sub.add_parser("solution", parents=common,
+                       help="show a kata's reference solution once you have mastered it")
+    p.add_argument("kata")
+    p.add_argument("--force", action="store_true",
+                   help="show it even though the kata is not mastered yet")
+    p.set_defaults(func=run)
+
+
+def run(ctx: Context, args: argparse.Namespace) -> int:
+    kata = resolve_kata(ctx, args.kata)
+    state = ctx.states().get(kata.id)
+    mastered = state is not None and state.mastered
+    if not mastered and not args.force:
+        raise CliError(
+            f"{kata.id} is not mastered yet: its solution opens once you master it "
+            f"({ctx.workspace.command(kata)}). To see it anyway: "
+            f"numkata solution {kata.id} --force", EXIT_REFUSED)
+    text, source = reference_text(ctx, kata)
+    if not mastered:
+        ctx.warn(f"warning: {kata.id} is not mastered yet - reading a solution first takes "
+                 f"away most of what the kata teaches. Showing it because of --force.")
+    if ctx.verbosity >= 0:
+        ctx.out(ctx.style(f"# {kata.id} - reference solution ({source})", "bold"))
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    if mastered and state.status != STATUS_MASTERED and ctx.verbosity >= 0:
+        ctx.out(ctx.style(f"# note: {kata.id} is regressed - your version fails now", "yellow"))
+    return EXIT_OK
+

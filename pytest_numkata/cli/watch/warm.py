@@ -1,0 +1,119 @@
+"""Warming the watch process up, so each forked run starts with everything loaded.
+
+In two steps, so the first verdict does not wait for all of it:
+
+- ``warm_first``: a pytest session (``--collect-only`` of the current kata) that loads pytest's
+  plugins - numkata, hypothesis, pytest-html... the bulk of a cold start - and imports the
+  checks of the current kata's chapter under pytest's assertion rewriting. The first kata is
+  graded right after it.
+- ``warm_rest``: after the first verdict, while the learner reads it, a second session imports
+  NumPy, SciPy, hypothesis's strategies and every other checks module, the report's templates
+  are compiled, and everything loaded is frozen out of the garbage collector's view.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import importlib
+import io
+import os
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+
+from ...catalogue import Catalogue
+
+HEAVY = ("numpy", "scipy", "scipy.linalg", "scipy.sparse", "scipy.integrate", "scipy.special",
+         "hypothesis", "hypothesis.strategies", "hypothesis.extra.numpy")
+
+
+def drop_root_from_sys_path(root: Path) -> None:
+    """Take the workspace root (``python -m`` puts the current directory there, a root
+    conftest.py puts it back) off ``sys.path`` before a pytest session starts, as it is for a
+    plain ``pytest`` command.
+
+    pytest marks for assertion rewriting every module of each installed distribution that
+    declares a pytest plugin, and it finds those distributions along ``sys.path``. In a clone
+    of numkata installed with ``pip install -e .``, the root holds ``numkata.egg-info``, which
+    lists ``pytest_numkata`` itself: with the root on ``sys.path`` every run started by this
+    (already warm) process would warn "Module already imported so cannot be rewritten;
+    pytest_numkata". The root conftest.py, if any, puts the root back when it is loaded, as
+    in any pytest run."""
+    try:
+        target = root.resolve()
+        cwd = Path.cwd().resolve()
+    except OSError:
+        return
+
+    def is_root(entry: str) -> bool:
+        try:
+            return (Path(entry).resolve() if entry else cwd) == target
+        except OSError:
+            return False
+
+    sys.path[:] = [entry for entry in sys.path if not is_root(entry)]
+
+
+def prepare_environment(home: Path) -> None:
+    for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(name, "1")  # before NumPy: no BLAS thread pool to fork
+    os.environ.setdefault("HYPOTHESIS_STORAGE_DIRECTORY", str(home / "hypothesis"))
+
+
+def _session(modules: Iterable[str], *, home: Path, root: Path, paths: list[str]) -> list[str]:
+    """Import ``modules`` inside a ``--collect-only`` pytest session of ``paths`` (so that
+    checks modules get pytest's assertion rewriting); the modules that failed to import."""
+    import pytest
+
+    failed: list[str] = []
+    wanted = list(modules)
+
+    class Warm:
+        def pytest_sessionstart(self, session):
+            for module in wanted:
+                try:
+                    importlib.import_module(module)
+                except Exception:  # noqa: BLE001 - a broken checks module fails in its run
+                    failed.append(module)
+
+    drop_root_from_sys_path(root)
+    sink = io.StringIO()
+    with contextlib.redirect_stdout(sink), contextlib.redirect_stderr(sink):
+        pytest.main(["--collect-only", "-q", "-p", "no:cacheprovider",
+                     f"--numkata-home={home}", "--numkata-unlock-all",
+                     f"--rootdir={root}", *paths], plugins=[Warm()])
+    return failed
+
+
+def warm_first(catalogue: Catalogue, *, home: Path, root: Path, paths: list[str],
+               chapters: Iterable[str]) -> list[str]:
+    """Load pytest and its plugins, and the checks of ``chapters``; the ids of katas whose
+    checks could not be imported."""
+    prepare_environment(home)
+    chapters = set(chapters)
+    katas = [k for k in catalogue.katas if k.chapter in chapters]
+    failed = _session([k.checks_module for k in katas], home=home, root=root, paths=paths)
+    return [k.id for k in katas if k.checks_module in failed]
+
+
+def warm_rest(catalogue: Catalogue, *, home: Path, root: Path, paths: list[str]) -> list[str]:
+    """Everything else a run may need; the ids of katas whose checks could not be imported."""
+    prepare_environment(home)
+    todo = [k for k in catalogue.katas if k.checks_module not in sys.modules]
+    failed = set(_session([*HEAVY, *(k.checks_module for k in todo)], home=home, root=root,
+                          paths=paths))
+    # The report each run writes: compile its templates once, here.
+    with contextlib.suppress(Exception):
+        from ...report import environment
+
+        env = environment()
+        for name in env.list_templates():
+            env.get_template(name)
+    # Everything imported so far lives as long as this process: keep it out of the
+    # children's garbage collections (pytest collects several times at exit) and so out
+    # of copy-on-write page faults.
+    gc.collect()
+    gc.freeze()
+    return [k.id for k in todo if k.checks_module in failed]
+
