@@ -20,7 +20,7 @@ from _pytest import fixtures
 from . import learner
 from .catalogue import Kata
 from .checking import KataFailure, KataLoadError, LearnerCrash, set_current_kata
-from .grading import CHECKS_KEY, KATA_KEY, STATE_KEY
+from .grading import CHECKS_KEY, KATA_KEY, SOURCE_KEY, STATE_KEY
 
 
 class KataNotGraded(Exception):
@@ -86,6 +86,8 @@ class KataModule(pytest.Module):
         self._checks_count = len(items)
         for item in items:
             item.user_properties.append((KATA_KEY, self.kata.id))
+            if state.sha256:
+                item.user_properties.append((SOURCE_KEY, state.sha256))
             item.user_properties.append((CHECKS_KEY, len(items)))
         return items
 

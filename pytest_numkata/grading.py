@@ -18,6 +18,7 @@ KATA_KEY = "numkata_kata"
 CHECKS_KEY = "numkata_checks"
 STATE_KEY = "numkata_state"
 SANDBOX_KEY = "numkata_sandbox"
+SOURCE_KEY = "numkata_source_sha256"
 
 MAX_MESSAGE = 2000
 
@@ -37,6 +38,7 @@ class KataTally:
     failures: dict[str, str] = field(default_factory=dict)
     not_attempted: bool = False
     duration: float = 0.0
+    source_sha256: str | None = None
 
     def verdict(self) -> str | None:
         if self.not_attempted:
@@ -64,6 +66,8 @@ class Grader:
         tally = self.tallies.setdefault(kata, KataTally(kata))
         tally.checks_total = max(tally.checks_total, int(props.get(CHECKS_KEY, 0) or 0))
         tally.duration += float(getattr(report, "duration", 0.0) or 0.0)
+        if props.get(SOURCE_KEY):
+            tally.source_sha256 = str(props[SOURCE_KEY])[:64]
         if props.get(SANDBOX_KEY):
             self.sandboxes.add(str(props[SANDBOX_KEY])[:100])
         check = report.nodeid.split("::", 1)[1] if "::" in report.nodeid else report.nodeid
@@ -83,7 +87,7 @@ class Grader:
                 continue
             failures = tuple(Failure(c, m) for c, m in tally.failures.items())
             out.append(Attempt(tally.kata, verdict, round(tally.duration, 4),
-                               tally.checks_total, failures))
+                               tally.checks_total, failures, source_sha256=tally.source_sha256))
         return out
 
 

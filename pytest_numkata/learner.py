@@ -27,6 +27,7 @@ class SourceState:
     state: str  # one of the constants above
     message: str = ""
     lineno: int | None = None
+    sha256: str | None = None  # of the bytes classified, when they could be read
 
 
 def _is_ellipsis(node: ast.AST) -> bool:
@@ -108,6 +109,14 @@ def inspect_source(kata: Kata, path: Path, display: str | None = None) -> Source
         return raw
     if len(raw) > MAX_KATA_BYTES:
         return SourceState(UNREADABLE, f"{display} is over 1 MB: a kata file may be at most 1 MB")
+    import dataclasses
+    import hashlib
+
+    return dataclasses.replace(_classify(kata, path, display, raw),
+                               sha256=hashlib.sha256(raw).hexdigest())
+
+
+def _classify(kata: Kata, path: Path, display: str, raw: bytes) -> SourceState:
     try:
         source = raw.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -73,6 +73,12 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE attempts ADD COLUMN source_sha256 TEXT;
     CREATE INDEX attempts_by_version ON attempts (kata, source_sha256, outcome);
     """,
+    # version 4: how each run was graded - the grading seed (NULL: the public, derandomised
+    # examples) and the sandbox strength of its learner processes
+    """
+    ALTER TABLE runs ADD COLUMN grading_seed TEXT;
+    ALTER TABLE runs ADD COLUMN sandbox TEXT;
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -262,8 +268,10 @@ class ProgressStore:
 
     # ------------------------------------------------------------------ writing
     def record_run(self, attempts: Iterable[Attempt], *, started: datetime | None = None,
-                   finished: datetime | None = None, command: str = "") -> int:
-        """Record one run's attempts and update each kata's state, in one transaction."""
+                   finished: datetime | None = None, command: str = "",
+                   grading_seed: str | None = None, sandbox: str | None = None) -> int:
+        """Record one run's attempts and update each kata's state, in one transaction.
+        ``grading_seed`` and ``sandbox`` say how the run was graded."""
         if self._conn is None:
             raise StoreError("the progress store was opened read-only")
         attempts = list(attempts)
@@ -277,9 +285,9 @@ class ProgressStore:
         conn.execute("BEGIN IMMEDIATE")
         try:
             run_id = conn.execute(
-                "INSERT INTO runs (started_at, finished_at, utc_offset_minutes, command) "
-                "VALUES (?, ?, ?, ?)",
-                (_iso(started), at, offset_minutes, command),
+                "INSERT INTO runs (started_at, finished_at, utc_offset_minutes, command, "
+                "grading_seed, sandbox) VALUES (?, ?, ?, ?, ?, ?)",
+                (_iso(started), at, offset_minutes, command, grading_seed, sandbox),
             ).lastrowid
             for attempt in attempts:
                 if attempt.outcome not in OUTCOMES:

@@ -427,7 +427,8 @@ class NumkataPlugin:
                     if store.moved_aside:
                         self.store_note = self._moved_note(store)
                     store.record_run(attempts, started=self.started,
-                                     command=" ".join(sys.argv[1:])[:500])
+                                     command=" ".join(sys.argv[1:])[:500],
+                                     grading_seed=self.seed, sandbox=self.sandbox_strength())
                     self.states = store.states()
                 self.recorded = True
             except StoreError as exc:
@@ -438,6 +439,11 @@ class NumkataPlugin:
             self._write_report()
         if self.locked_requested and session.exitstatus == pytest.ExitCode.OK:
             session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+    def sandbox_strength(self) -> str:
+        if not self.learner_remote:
+            return "none (isolation=none)"
+        return ", ".join(sorted(self.grader.sandboxes)) or "none"
 
     def _sandbox_lines(self) -> list[str]:
         if not self.learner_remote:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from pytest_numkata import bundle, catalogue
+from pytest_numkata import bundle, catalogue, why
 from pytest_numkata.progress import PASSED, Attempt, ProgressStore
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -293,10 +293,14 @@ def test_solution_waits_for_mastery_unless_forced(workspace: Path):
     assert forced.returncode == 0
     assert "warning" in forced.stderr
     assert solution in forced.stdout
+    assert "Why it works" not in forced.stdout  # the note is earned by mastery, not --force
     master(workspace / ".numkata", [kata_id])
     shown = numkata("solution", kata_id, cwd=workspace)
     assert shown.returncode == 0 and solution in shown.stdout and shown.stderr == ""
     assert "bundled reference" in shown.stdout  # an init'ed workspace has no reference/
+    assert "# Why it works / where this bites in ML" in shown.stdout
+    first_words = " ".join(why.note(kata_id).split()[:4])
+    assert first_words in " ".join(shown.stdout.replace("# ", " ").split())
 
 
 def test_solution_in_a_clone_reads_the_reference_tree(tmp_path: Path):

@@ -163,6 +163,15 @@ def test_a_version_2_store_gains_the_sha256_column(tmp_path):
         store.record_run([Attempt("ch00/a", "passed", source_sha256="a" * 64)])
         assert store.versions() == {"ch00/a": (4, 1, 3)}
     db = sqlite3.connect(tmp_path / "progress.sqlite3")
-    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
     assert "attempts_by_version" in {row[1] for row in db.execute("PRAGMA index_list(attempts)")}
     db.close()
+
+
+def test_each_run_records_its_grading_seed_and_sandbox(tmp_path):
+    with ProgressStore(tmp_path) as store:
+        store.record_run([Attempt("ch00/a", "passed")], grading_seed="exam-7",
+                         sandbox="landlock-7 seccomp rlimits")
+        store.record_run([Attempt("ch00/a", "failed")])
+        rows = store.query("SELECT grading_seed, sandbox FROM runs ORDER BY id")
+    assert [tuple(r) for r in rows] == [("exam-7", "landlock-7 seccomp rlimits"), (None, None)]

@@ -49,6 +49,7 @@ class StoreData:
     days: dict[date, tuple[int, int]] = field(default_factory=dict)
     graded_attempts: int = 0
     runs: int = 0
+    last_run: dict = field(default_factory=dict)  # how the newest run was graded
     # kata -> (graded runs, distinct files among runs with a sha256, runs without one)
     versions: dict[str, tuple[int, int, int]] = field(default_factory=dict)
     store_exists: bool = False
@@ -104,6 +105,9 @@ def read_store(home: Path) -> StoreData:
         data = aggregate_rows(store.query(DAY_KATA_SQL), states)
         data.store_exists = True
         data.runs = store.query("SELECT count(*) FROM runs")[0][0]
+        last = store.query("SELECT grading_seed, sandbox FROM runs ORDER BY id DESC LIMIT 1")
+        if last:
+            data.last_run = {"grading_seed": last[0][0], "sandbox": last[0][1]}
         data.versions = store.versions()
         wanted = {h.last_fail_id: k for k, h in data.katas.items()
                   if h.last_fail_id is not None and k in states

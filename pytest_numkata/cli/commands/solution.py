@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 import sys
+import textwrap
 
+from ... import why
 from ...progress import STATUS_MASTERED
 from ..context import Context
 from ..errors import EXIT_OK, EXIT_REFUSED, CliError
@@ -39,5 +41,10 @@ def run(ctx: Context, args: argparse.Namespace) -> int:
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
     if mastered and state.status != STATUS_MASTERED and ctx.verbosity >= 0:
         ctx.out(ctx.style(f"# note: {kata.id} is regressed - your version fails now", "yellow"))
+    note = why.note(kata.id) if mastered else None
+    if note and ctx.verbosity >= 0:
+        # after mastery only; "# " keeps the output valid Python when pasted
+        ctx.out(ctx.style("\n# Why it works / where this bites in ML", "bold"))
+        ctx.out(textwrap.fill(note, width=92, initial_indent="# ", subsequent_indent="# "))
     return EXIT_OK
 
