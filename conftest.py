@@ -12,6 +12,11 @@ import pytest_numkata.plugin as _numkata_plugin
 def pytest_addhooks(pluginmanager):
     if pluginmanager.has_plugin("numkata") or pluginmanager.is_blocked("numkata"):
         return
+    # registered from here, numkata missed pytest_load_initial_conftests: guard now, before
+    # pytest descends into the kata tree
+    from pathlib import Path
+
+    _numkata_plugin.guard_kata_tree(pluginmanager, Path(__file__).parent / "katas")
     if pluginmanager.is_registered(_numkata_plugin):
         return
     pluginmanager.register(_numkata_plugin, "numkata")

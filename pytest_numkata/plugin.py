@@ -54,6 +54,51 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 @pytest.hookimpl(tryfirst=True)
+def pytest_load_initial_conftests(early_config: pytest.Config, parser, args) -> None:
+    katas = early_config.getini("numkata_katas")
+    if katas:
+        guard_kata_tree(early_config.pluginmanager, early_config.rootpath / katas)
+
+
+def _within(path: Path, directory: Path) -> bool:
+    return path == directory or directory in path.parents
+
+
+def guard_kata_tree(pluginmanager, katas_dir: Path) -> None:
+    """pytest imports the ``conftest.py`` of every directory it visits, before any hook of
+    numkata's could refuse it. Under the kata tree that would run a learner's file inside the
+    judge: such conftests are never imported (they are named as ignored in the summary)."""
+    katas_dir = Path(os.path.abspath(katas_dir))
+    dirs = getattr(pluginmanager, "_numkata_guarded", None)
+    if dirs is not None:
+        dirs.add(katas_dir)
+        return
+    dirs = pluginmanager._numkata_guarded = {katas_dir}
+    ignored = pluginmanager._numkata_ignored = []
+    original = pluginmanager._importconftest
+
+    def _importconftest(conftestpath, *args, **kwargs):
+        plain = Path(os.path.abspath(conftestpath))
+        try:
+            real = Path(conftestpath).resolve()
+        except OSError:
+            real = plain
+        if any(_within(plain, d) or _within(real, d) for d in dirs):
+            if str(plain) not in ignored:
+                ignored.append(str(plain))
+            import types
+
+            return types.ModuleType(f"numkata_ignored_conftest_{len(ignored)}")
+        return original(conftestpath, *args, **kwargs)
+
+    pluginmanager._importconftest = _importconftest
+
+
+def ignored_conftests(pluginmanager) -> list[str]:
+    return list(getattr(pluginmanager, "_numkata_ignored", ()))
+
+
+@pytest.hookimpl(tryfirst=True)
 def pytest_configure(config: pytest.Config) -> None:
     katas = config.getini("numkata_katas")
     if not katas:

@@ -226,6 +226,43 @@ class NumkataPlugin:
         tree = self.reference_dir if self.use == "reference" else self.katas_dir
         return KataModule.for_kata(parent, Path(path), kata, tree / kata.relpath)
 
+    # ------------------------------------------------------------------ what the judge imports
+    def _under_katas(self, path: Path) -> Path | None:
+        try:
+            return Path(os.path.abspath(path)).relative_to(self.katas_dir)
+        except ValueError:
+            return None
+
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_ignore_collect(self, collection_path: Path, config):
+        """Under the kata tree only catalogue kata files (regular files, not links) and the
+        chapter folders holding them are collected; anything else - a test_*.py, a package
+        __init__.py - is never imported, and is named in the summary."""
+        rel = self._under_katas(collection_path)
+        if rel is None or not rel.parts:
+            return None
+        path = Path(collection_path)
+        if len(rel.parts) == 1 and path.is_dir() and not path.is_symlink():
+            if rel.parts[0] in self.catalogue.chapter_by_id:
+                return None
+            self.ignored.append(os.path.abspath(path) + "/")
+            return True
+        if path.name == "conftest.py" or path.name.startswith("."):
+            return True if path.name.startswith(".") else None  # conftests: see guard_kata_tree
+        if path.is_symlink() or path.suffix != ".py" or self.kata_for_path(path) is None:
+            if path.suffix == ".py" or path.is_dir():
+                self.ignored.append(os.path.abspath(path))
+            return True
+        return None
+
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_collect_directory(self, path: Path, parent):
+        """A chapter folder is a plain directory even with an ``__init__.py`` in it (pytest
+        would import that file for a package)."""
+        if self._under_katas(path) is not None:
+            return pytest.Dir.from_parent(parent, path=path)
+        return None
+
     def pytest_collect_file(self, file_path: Path, parent):
         if file_path.suffix != ".py" or parent.session.isinitpath(file_path):
             return None  # files named on the command line come through pytest_pycollect_makemodule
@@ -405,10 +442,7 @@ class NumkataPlugin:
 
     # ------------------------------------------------------------------ finishing
     def pytest_unconfigure(self, config) -> None:
-        if self.learner_remote:
-            from .sandbox import process as learner_process
-
-            learner_process.stop_zygote()
+        # the zygote outlives the run on purpose (see sandbox.process.start_zygote)
         if self._seeded_inputs is not None:
             self._seeded_inputs.undo()
 
@@ -439,6 +473,12 @@ class NumkataPlugin:
             self._write_report()
         if self.locked_requested and session.exitstatus == pytest.ExitCode.OK:
             session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+    def _display(self, path: str) -> str:
+        try:
+            return Path(path).relative_to(self.config.rootpath).as_posix()
+        except ValueError:
+            return path
 
     def sandbox_strength(self) -> str:
         if not self.learner_remote:
@@ -479,6 +519,12 @@ class NumkataPlugin:
         if not self.record:
             lines.append("reference run: progress not recorded")
         lines.extend(self._sandbox_lines())
+        from .plugin import ignored_conftests
+
+        ignored = ignored_conftests(config.pluginmanager) + self.ignored
+        if ignored:
+            shown = ", ".join(dict.fromkeys(self._display(p) for p in ignored))
+            lines.append(f"ignored (not kata files, never imported): {shown}")
         if self.store_note:
             lines.append(self.store_note)
         if self.report_path is not None:

@@ -66,14 +66,12 @@ class KataTree:
         return path
 
     def write_mutant(self, kata_id: str, function: str, mutant_file: Path, mutant: str) -> Path:
-        """A kata file whose function is ``mutant`` from ``mutant_file``."""
-        return self.write(kata_id, f"""\
-            import importlib.util as _u
-            _spec = _u.spec_from_file_location("numkata_mutant_{mutant}", {str(mutant_file)!r})
-            _module = _u.module_from_spec(_spec)
-            _spec.loader.exec_module(_module)
-            {function} = _module.{mutant}
-            """)
+        """A kata file holding ``mutant_file``'s source with ``function`` bound to its function
+        ``mutant`` (copied, not imported: kata code runs sandboxed and cannot read tests/)."""
+        path = self.path / "katas" / f"{kata_id}.py"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(mutant_file.read_text() + f"\n\n{function} = {mutant}\n")
+        return path
 
     def run(self, *args: str) -> pytest.RunResult:
         return self.pytester.runpytest("-p", "no:cacheprovider", f"--numkata-home={self.home}",

@@ -150,14 +150,26 @@ _zygote: Zygote | None = None
 
 
 def start_zygote() -> Zygote | None:
-    """Start the zygote now (in the background) if this system can fork; idempotent."""
+    """Start the zygote now (in the background) if this system can fork; idempotent.
+
+    The zygote lives as long as the process that started it (it never runs kata code, so a
+    watch session or a test process reuses it across pytest runs) and is stopped at exit."""
     global _zygote
-    if _zygote is None and hasattr(os, "fork") and hasattr(socket, "send_fds") \
-            and os.environ.get("NUMKATA_LEARNER_START", "zygote") != "spawn":
+    if os.environ.get("NUMKATA_LEARNER_START", "zygote") == "spawn":
+        return None
+    if _zygote is not None and (_zygote.owner != os.getpid() or not _zygote.alive()):
+        if _zygote.owner == os.getpid():
+            _zygote.close()
+        _zygote = None
+    if _zygote is None and hasattr(os, "fork") and hasattr(socket, "send_fds"):
         try:
             _zygote = Zygote()
         except OSError:
             _zygote = None
+        else:
+            import atexit
+
+            atexit.register(stop_zygote)
     return _zygote
 
 
