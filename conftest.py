@@ -16,7 +16,9 @@ def pytest_addhooks(pluginmanager):
     # pytest descends into the kata tree
     from pathlib import Path
 
-    _numkata_plugin.guard_kata_tree(pluginmanager, Path(__file__).parent / "katas")
+    from pytest_numkata.judge.kata_tree import guard_kata_tree
+
+    guard_kata_tree(pluginmanager, Path(__file__).parent / "katas")
     if pluginmanager.is_registered(_numkata_plugin):
         return
     pluginmanager.register(_numkata_plugin, "numkata")

@@ -1,8 +1,15 @@
-"""numkata's pytest glue: options, collecting kata files, locking chapters, recording progress.
+"""numkata's pytest entry point: its options, and one plugin object per concern.
 
-Each hook does one thing and hands the work to a plain module (catalogue, learner, grading,
-progress, unlocking, summary). The plugin is active only in a kata tree - a rootdir whose ini
-file sets ``numkata_katas`` - and does nothing at all elsewhere.
+Inside a kata tree - a rootdir whose ini file sets ``numkata_katas`` - ``pytest_configure``
+reads the options once (``options.Options``) and registers:
+
+- ``judge.kata_tree.KataTreePlugin`` - what is collected under the kata tree;
+- ``chapter_lock.ChapterLockPlugin`` - checks of locked chapters are not run;
+- ``judge.grading.GradingPlugin`` - running the checks (only in a process that grades:
+  not an xdist controller, not ``--collect-only``);
+- ``recording.RecordingPlugin`` - verdicts into the progress store, the report, the summary.
+
+Outside a kata tree numkata does nothing at all.
 """
 
 from __future__ import annotations
@@ -57,75 +64,45 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 def pytest_load_initial_conftests(early_config: pytest.Config, parser, args) -> None:
     katas = early_config.getini("numkata_katas")
     if katas:
+        from .judge.kata_tree import guard_kata_tree
+
         guard_kata_tree(early_config.pluginmanager, early_config.rootpath / katas)
-
-
-def _within(path: Path, directory: Path) -> bool:
-    return path == directory or directory in path.parents
-
-
-def guard_kata_tree(pluginmanager, katas_dir: Path) -> None:
-    """pytest imports the ``conftest.py`` of every directory it visits, before any hook of
-    numkata's could refuse it. Under the kata tree that would run a learner's file inside the
-    judge: such conftests are never imported (they are named as ignored in the summary)."""
-    katas_dir = Path(os.path.abspath(katas_dir))
-    dirs = getattr(pluginmanager, "_numkata_guarded", None)
-    if dirs is not None:
-        dirs.add(katas_dir)
-        return
-    dirs = pluginmanager._numkata_guarded = {katas_dir}
-    ignored = pluginmanager._numkata_ignored = []
-    original = pluginmanager._importconftest
-
-    def _importconftest(conftestpath, *args, **kwargs):
-        plain = Path(os.path.abspath(conftestpath))
-        try:
-            real = Path(conftestpath).resolve()
-        except OSError:
-            real = plain
-        if any(_within(plain, d) or _within(real, d) for d in dirs):
-            if str(plain) not in ignored:
-                ignored.append(str(plain))
-            import types
-
-            return types.ModuleType(f"numkata_ignored_conftest_{len(ignored)}")
-        return original(conftestpath, *args, **kwargs)
-
-    pluginmanager._importconftest = _importconftest
-
-
-def ignored_conftests(pluginmanager) -> list[str]:
-    return list(getattr(pluginmanager, "_numkata_ignored", ()))
 
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_configure(config: pytest.Config) -> None:
-    katas = config.getini("numkata_katas")
-    if not katas:
+    """Inside a kata tree, register one plugin object per concern (see the module docstring);
+    outside one, nothing."""
+    if not config.getini("numkata_katas"):
         return  # not a kata tree: stay out of the way
-    # One BLAS thread: katas use small matrices, and a forked grader must not inherit a pool.
+    # One BLAS thread: katas use small matrices, and a forked judge must not inherit a pool.
     for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ.setdefault(name, "1")
-    from .session import NumkataPlugin
-
-    from . import fixtures
-
+    from . import catalogue
+    from .chapter_lock import ChapterLockPlugin
+    from .judge import fixtures
+    from .judge.examples import register_hypothesis_profiles
+    from .judge.kata_tree import KataTreePlugin
+    from .options import OPTIONS, Options
+    from .recording import RecordingPlugin
     from .report import html_hooks
 
-    config.pluginmanager.register(NumkataPlugin(config), "numkata-session")
-    config.pluginmanager.register(fixtures, "numkata-fixtures")
-    if not config.pluginmanager.is_registered(html_hooks):
-        config.pluginmanager.register(html_hooks, "numkata-html")
+    options = Options.from_config(config)
+    config.stash[OPTIONS] = options
+    # Hypothesis keeps its files under the home, never in the learner's tree.
+    os.environ.setdefault("HYPOTHESIS_STORAGE_DIRECTORY", str(options.home / "hypothesis"))
+    register_hypothesis_profiles(config)
+    cat = catalogue.load()
+    manager = config.pluginmanager
+    tree = KataTreePlugin(config, options, cat)
+    lock = ChapterLockPlugin(config, options, cat)
+    manager.register(tree, "numkata-kata-tree")
+    manager.register(lock, "numkata-chapter-lock")
+    if not options.is_controller and not options.collect_only:
+        from .judge.grading import GradingPlugin
 
-
-def default_home(rootpath: Path) -> Path:
-    return rootpath / ".numkata"
-
-
-def resolve_home(config: pytest.Config) -> tuple[Path, bool]:
-    """The numkata home and whether the learner named it explicitly."""
-    explicit = config.getoption("numkata_home") or os.environ.get("NUMKATA_HOME")
-    if explicit:
-        return Path(explicit).expanduser().resolve(), True
-    return default_home(config.rootpath), False
-
+        manager.register(GradingPlugin(config, options), "numkata-grading")
+    manager.register(RecordingPlugin(config, options, cat, lock, tree), "numkata-session")
+    manager.register(fixtures, "numkata-fixtures")
+    if not manager.is_registered(html_hooks):
+        manager.register(html_hooks, "numkata-html")

@@ -17,10 +17,10 @@ from typing import Any
 import pytest
 from _pytest import fixtures
 
-from . import learner
-from .catalogue import Kata
-from .checking import KataFailure, KataLoadError, LearnerCrash, set_current_kata
-from .grading import CHECKS_KEY, KATA_KEY, SOURCE_KEY, STATE_KEY
+from .. import learner
+from ..catalogue import Kata
+from ..checking import KataFailure, KataLoadError, LearnerCrash, set_current_kata
+from .verdicts import CHECKS_KEY, KATA_KEY, SOURCE_KEY, STATE_KEY
 
 
 class KataNotGraded(Exception):
@@ -113,16 +113,19 @@ class KataModule(pytest.Module):
                 self._learner = BrokenKata(KataLoadError(self._describe_load_error(exc)))
         return self._learner
 
+    def _options(self):
+        from ..options import OPTIONS
+
+        return self.config.stash[OPTIONS]
+
     def _remote(self) -> bool:
-        plugin = self.config.pluginmanager.get_plugin("numkata-session")
-        return bool(getattr(plugin, "learner_remote", False))
+        return self._options().learner_remote
 
     def _remote_learner(self) -> Any:
-        from .sandbox.process import LearnerDied, LearnerTimeout
-        from .sandbox.proxy import KataLoadFailure, LearnerModule, LearnerSession
+        from ..sandbox.process import LearnerDied, LearnerTimeout
+        from ..sandbox.proxy import KataLoadFailure, LearnerModule, LearnerSession
 
-        plugin = self.config.pluginmanager.get_plugin("numkata-session")
-        limits = plugin.limits_for(self.kata)
+        limits = self._options().limits_for(self.kata)
         session = LearnerSession(
             source_path=self.source_path, display=self.display_path,
             module_name=learner.module_name_for(self.kata),
@@ -160,7 +163,7 @@ class KataModule(pytest.Module):
         return LearnerModule(session)
 
     def _describe_remote_load_error(self, info: dict) -> str:
-        from .sandbox.proxy import rebuild_exception
+        from ..sandbox.proxy import rebuild_exception
 
         return self._describe_load_error(rebuild_exception(info))
 
@@ -259,7 +262,7 @@ PLAIN_DATA = ("numkata reads back plain values only - numbers, strings, tuples, 
 
 
 def _last_call_text() -> str:
-    from .checking import _last
+    from ..checking import _last
 
     return _last() or "the kata"
 
@@ -279,9 +282,9 @@ def _explained_failure(pytest_repr_failure, module: KataModule):
 
 def learner_failure_text(excinfo, module: KataModule) -> str | None:
     """The learner-facing text for a failed check, or None to keep pytest's own report."""
-    from .limits import TooSlow
-    from .sandbox.process import LearnerDied, LearnerTimeout
-    from .sandbox.proxy import NotPlainData
+    from ..limits import TooSlow
+    from ..sandbox.process import LearnerDied, LearnerTimeout
+    from ..sandbox.proxy import NotPlainData
 
     exc = excinfo.value
     group = getattr(builtins, "BaseExceptionGroup", None)  # Python 3.11+

@@ -2,7 +2,7 @@
 
 import pytest
 
-from .collect import KataModule
+from .collection import KataModule
 
 
 @pytest.fixture(scope="module")

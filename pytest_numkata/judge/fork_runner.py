@@ -1,22 +1,22 @@
-"""Grading learner code in a forked child, so no learner mistake can take the run down.
+"""Grading katas side by side in forked judge processes.
 
-For each kata, the checks selected for this run are executed in one forked child process
-(about 7 ms a fork here, against a chapter run of a second or so). The child runs pytest's
-normal test protocol for each check and streams the reports back over a pipe as JSON. The
-parent waits for each check with a timeout and:
+For each kata, the checks selected for this run are executed in one forked judge process
+(about 7 ms a fork here), up to ``jobs`` at once. A judge process runs pytest's normal test
+protocol for each check - the checks, their oracles, hypothesis - and streams the reports back
+over a pipe as JSON. The learner's code is not here: it runs in a learner process of its own
+(``pytest_numkata.sandbox``), whose limits the judge process enforces. This runner watches the
+judge processes themselves, as a backstop for the checks' own work:
 
-- a check that computes for longer than the kata's time limit (CPU time, so a busy machine
-  does not change verdicts; a wall-clock backstop catches sleeping) is failed with "timed out
-  after N s" and the child is killed (this stops C-level loops too, which ignore signals);
-- a child that dies (segfault, abort, ``os._exit``) fails the running check with what
-  happened; the kata's remaining checks are graded in a fresh child;
-- the child's address space is capped (soft ``RLIMIT_AS``), so a runaway allocation raises
-  ``MemoryError`` in learner code instead of swapping the machine;
-- captured output in the reports is truncated;
-- whatever the kata changes in its process (NumPy error state, random seeds, ``sys.modules``,
-  environment) disappears with the child.
+- a judge process that computes for longer than its limit (generous: the checks' oracles, not
+  the learner, are timed here) is failed with "timed out" and killed;
+- a judge process that dies fails the running check with what happened; the kata's remaining
+  checks are graded in a fresh one;
+- captured output in the reports is truncated; a line on the pipe that is not a report fails
+  the kata instead of the run;
+- whatever a kata's checks change in their process disappears with it.
 
-Without ``os.fork`` (Windows) or with ``--numkata-isolation=none`` checks run in-process.
+Without ``os.fork`` (Windows) the checks run in the pytest process, the learner still in its
+own process.
 """
 
 from __future__ import annotations
@@ -29,22 +29,14 @@ import signal
 import sys
 import time
 import warnings
-from dataclasses import dataclass
 
 from _pytest.reports import TestReport
 from _pytest.runner import runtestprotocol
 
-from .limits import MB, lower_soft_limit
+from ..limits import MB, lower_soft_limit
+from ..options import Limits
 
 MAX_SECTION = 4000  # characters of captured output kept per section
-DEFAULT_TIMEOUT = 10.0  # seconds per check
-DEFAULT_MEMORY_MB = 1024  # address space a child may add to what it starts with
-
-
-@dataclass(frozen=True)
-class Limits:
-    timeout: float
-    memory_mb: int
 
 
 def fork_available() -> bool:
@@ -164,7 +156,7 @@ def _child(items, write_fd: int, limits: Limits, config, parent_pid: int) -> Non
 
 
 def _kata_module(item):
-    from .collect import KataModule
+    from .collection import KataModule
 
     return item.getparent(KataModule)
 
@@ -327,7 +319,12 @@ class ForkRunner:
             child.buffer += chunk
             while b"\n" in child.buffer:
                 line, child.buffer = child.buffer.split(b"\n", 1)
-                self._message(child, json.loads(line))
+                try:
+                    message = json.loads(line)
+                    self._message(child, message)
+                except (ValueError, KeyError, TypeError, AttributeError):
+                    self._garbled(child)
+                    break
 
     def _message(self, child: _Child, message: dict) -> None:
         if "loading" in message or "loaded" in message:
@@ -342,15 +339,26 @@ class ForkRunner:
                 for d in message["reports"]])
             child.current = None
 
-    def _timed_out(self, child: _Child, verdict: str) -> None:
+    def _garbled(self, child: _Child) -> None:
+        """A message that is not a report: the kata fails, the run goes on."""
         self._retire(child, kill=True)
+        self._fail_current(child.current, child.items,
+                           "the process grading this kata sent something that is not a report; "
+                           "it was stopped", child.clock.wall())
+        self._skip_rest(child.items, "not graded: the process grading this kata was stopped")
+
+    def _timed_out(self, child: _Child, verdict: str) -> None:
+        """The judge process itself ran out of time (the learner's time is limited in the
+        learner process): a fault of numkata's, reported as such, never a pass."""
+        self._retire(child, kill=True)
+        why = (f": numkata's own work for this kata {verdict} - not a verdict on your code; "
+               f"please report it")
         if child.loading:
-            self._fail_all(child.items, f"{verdict} while loading {_display(child.items[0])}: "
-                           f"is there an endless loop at the top level of the file?",
+            self._fail_all(child.items, f"while loading {_display(child.items[0])}{why}",
                            child.clock.wall())
             return
-        why = "" if "waiting" in verdict else ": an endless loop, or far too slow for this check"
-        self._fail_current(child.current, child.items, verdict + why, child.clock.wall())
+        self._fail_current(child.current, child.items, f"the hidden check{why}",
+                           child.clock.wall())
         self._skip_rest(child.items, "not graded: an earlier check of this kata timed out")
 
     def _finished(self, child: _Child) -> None:
@@ -379,12 +387,12 @@ class ForkRunner:
     @staticmethod
     def _death_message(wait_status: int) -> str:
         if os.WIFSIGNALED(wait_status):
-            sig = os.WTERMSIG(wait_status)
-            return f"crashed: the process running this kata was ended by {_signal_name(sig)}"
-        code = os.WEXITSTATUS(wait_status) if os.WIFEXITED(wait_status) else wait_status
-        return (f"the process running this kata exited with status {code} in the middle of a "
-                f"check (os._exit or a hard exit in the kata's code?): a kata must return, "
-                f"not end the program")
+            cause = f"was ended by {_signal_name(os.WTERMSIG(wait_status))}"
+        else:
+            code = os.WEXITSTATUS(wait_status) if os.WIFEXITED(wait_status) else wait_status
+            cause = f"exited with status {code}"
+        return (f"the process judging this kata {cause} in the middle of a check - not a "
+                f"verdict on your code (numkata's own fault, or the machine ran out of memory)")
 
     def _fail_current(self, current, items, message: str, duration: float) -> None:
         if current is None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from .progress import FAILED, NOT_ATTEMPTED, PASSED, Attempt, Failure
+from ..progress import FAILED, NOT_ATTEMPTED, PASSED, Attempt, Failure
 
 # user_properties keys the plugin puts on every report of a kata's check
 KATA_KEY = "numkata_kata"
@@ -50,7 +50,7 @@ class KataTally:
         return None
 
 
-class Grader:
+class Verdicts:
     """Collects reports (also those xdist workers send to the controller)."""
 
     def __init__(self, kata_for_nodeid: Callable[[str], str | None]):

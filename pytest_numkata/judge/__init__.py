@@ -1,0 +1,14 @@
+"""The judge: everything that decides whether a kata is solved.
+
+- ``kata_tree.py`` - which files under the kata tree are collected (catalogue kata files only)
+  and the guard that keeps pytest from importing anything else there;
+- ``collection.py`` - a kata file becomes pytest items: its hidden checks (or one item saying
+  why not), and the learner-facing text of a failure;
+- ``grading.py`` - the pytest plugin that runs the checks: batches per kata, scheduled on the
+  forked judge processes of ``fork_runner.py``, each check timed against the learner process;
+- ``examples.py`` - which examples the checks draw (hypothesis profiles, the grading seed);
+- ``verdicts.py`` - pytest's reports of one run turned into one verdict per kata;
+- ``fixtures.py`` - the ``kata`` fixture the hidden checks receive.
+
+The learner's code never runs here: see ``pytest_numkata.sandbox``.
+"""

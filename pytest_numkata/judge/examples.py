@@ -1,0 +1,119 @@
+"""Which examples the hidden checks draw: hypothesis's profiles and the grading seed.
+
+By default every run draws the same, derandomised examples (a learner's verdict is
+reproducible). Under a grading seed (``--numkata-seed``/``NUMKATA_SEED``) every property check
+draws its own examples from the seed, and ``np.random.default_rng(k)`` in the checks draws from
+(k, seed): hidden inputs a lookup table of the public ones cannot answer, the same for the same
+seed.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import pytest
+
+HYPOTHESIS_PROFILE = "numkata"
+
+
+def _no_local_constants() -> None:
+    """Stop hypothesis from drawing constants found in "local" modules.
+
+    Besides its seeded choices, hypothesis draws now and then from the literals of every
+    non-library module loaded so far (hypothesis >= 6.131): the learner's own file, and with an
+    editable install every checks module the run imported. The examples, and so the verdict,
+    would then change with an unused constant in the learner's file or with whether one kata
+    or its whole chapter ran (tests/test_reproducible.py). The pool is kept empty; hypothesis's
+    own list of well-known edge values still applies. It is also 0.15 s less collection.
+    """
+    try:
+        from hypothesis.internal.conjecture import providers
+        from hypothesis.internal.constants_ast import Constants
+    except ImportError:  # a hypothesis without local constants: nothing to do
+        return
+    if hasattr(providers, "_get_local_constants"):
+        empty = Constants()
+        providers._get_local_constants = lambda: empty
+        cache = getattr(providers, "CONSTANTS_CACHE", None)
+        if cache is not None and hasattr(cache, "cache"):
+            cache.cache.clear()
+
+
+def grading_seed(config: pytest.Config) -> str | None:
+    value = config.getoption("numkata_seed", default=None) or os.environ.get("NUMKATA_SEED")
+    return str(value) if value not in (None, "") else None
+
+
+def _seed_number(seed: str, salt: str) -> int:
+    import hashlib
+
+    return int.from_bytes(hashlib.sha256(f"{seed}\0{salt}".encode()).digest()[:16], "big")
+
+
+class SeededRandomInputs:
+    """Under a grading seed, the checks' ``np.random.default_rng(k)`` draws from (k, seed):
+    different random inputs for every seed, the same ones for the same seed."""
+
+    def __init__(self, seed: str):
+        import numpy as np
+
+        self.np = np
+        self.original = np.random.default_rng
+        mixed = _seed_number(seed, "numpy")
+        original = self.original
+
+        def default_rng(seed=None):
+            if isinstance(seed, int | np.integer) and not isinstance(seed, bool):
+                return original(np.random.SeedSequence([int(seed), mixed]))
+            return original(seed)
+
+        np.random.default_rng = default_rng
+
+    def undo(self) -> None:
+        self.np.random.default_rng = self.original
+
+
+def register_hypothesis_profiles(config: pytest.Config) -> None:
+    # Hypothesis's pytest plugin writes "patch" files for failing examples and imports a code
+    # rewriter (libcst) to do it: over a second per failing check, and files a learner never
+    # asked for. It skips that step when the module cannot be imported.
+    sys.modules.setdefault("hypothesis.extra._patching", None)  # type: ignore[arg-type]
+    from hypothesis import HealthCheck, Phase, settings
+
+    _no_local_constants()
+
+    settings.register_profile(
+        HYPOTHESIS_PROFILE,
+        derandomize=True,  # the same examples, and so the same verdict, on every run and machine
+        database=None,
+        deadline=None,  # time limits are the judge's job (sandbox/process.py), not hypothesis's
+        max_examples=25,
+        print_blob=False,
+        # no "explain" phase: it reruns a failing example under line tracing, which costs
+        # seconds and tells a learner nothing the check's own message does not
+        phases=(Phase.explicit, Phase.generate, Phase.shrink),
+        suppress_health_check=list(HealthCheck),
+    )
+    settings.register_profile("numkata-thorough", parent=settings.get_profile(HYPOTHESIS_PROFILE),
+                              max_examples=400)
+    if not config.getoption("hypothesis_profile", default=None):
+        settings.load_profile(HYPOTHESIS_PROFILE)
+
+
+def seed_property_checks(items, seed: str | None) -> None:
+    """Under a grading seed each property check draws its own examples from the seed;
+    without one, hypothesis's derandomised examples (the public ones) are used."""
+    from hypothesis import seed as hypothesis_seed
+
+    for item in items:
+        fn = getattr(item, "obj", None)
+        if fn is None or not hasattr(fn, "hypothesis"):
+            continue
+        if seed is not None:
+            salt = f"{getattr(fn, '__module__', '')}.{getattr(fn, '__qualname__', '')}"
+            hypothesis_seed(_seed_number(seed, salt))(fn)
+            fn._numkata_seeded = True
+        elif getattr(fn, "_numkata_seeded", False):
+            fn._hypothesis_internal_use_seed = None
+            fn._numkata_seeded = False

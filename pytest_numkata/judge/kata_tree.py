@@ -1,0 +1,162 @@
+"""What pytest collects under the kata tree: catalogue kata files, and nothing else.
+
+``KataTreePlugin`` turns each catalogue kata file into a ``KataModule`` and makes sure nothing
+else under the tree is ever imported by the judge: a ``test_*.py``, a package ``__init__.py``,
+a symbolic link, a folder that is not a chapter. ``guard_kata_tree`` does the same for
+``conftest.py`` files, which pytest imports before any hook could refuse them. What was left
+out is named in the summary.
+"""
+
+from __future__ import annotations
+
+import os
+import types
+from pathlib import Path
+
+import pytest
+
+from .collection import KataModule
+
+
+def _within(path: Path, directory: Path) -> bool:
+    return path == directory or directory in path.parents
+
+
+def guard_kata_tree(pluginmanager, katas_dir: Path) -> None:
+    """pytest imports the ``conftest.py`` of every directory it visits, before any hook of
+    numkata's could refuse it. Under the kata tree that would run a learner's file inside the
+    judge: such conftests are never imported (they are named as ignored in the summary)."""
+    katas_dir = Path(os.path.abspath(katas_dir))
+    dirs = getattr(pluginmanager, "_numkata_guarded", None)
+    if dirs is not None:
+        dirs.add(katas_dir)
+        return
+    dirs = pluginmanager._numkata_guarded = {katas_dir}
+    ignored = pluginmanager._numkata_ignored = []
+    original = pluginmanager._importconftest
+
+    def _importconftest(conftestpath, *args, **kwargs):
+        plain = Path(os.path.abspath(conftestpath))
+        try:
+            real = Path(conftestpath).resolve()
+        except OSError:
+            real = plain
+        if any(_within(plain, d) or _within(real, d) for d in dirs):
+            if str(plain) not in ignored:
+                ignored.append(str(plain))
+            return types.ModuleType(f"numkata_ignored_conftest_{len(ignored)}")
+        return original(conftestpath, *args, **kwargs)
+
+    pluginmanager._importconftest = _importconftest
+
+
+def ignored_conftests(pluginmanager) -> list[str]:
+    return list(getattr(pluginmanager, "_numkata_ignored", ()))
+
+
+class KataTreePlugin:
+    def __init__(self, config: pytest.Config, options, catalogue):
+        self.config = config
+        self.options = options
+        self.catalogue = catalogue
+        self.katas_dir = options.katas_dir
+        self.ignored: list[str] = []
+        self.saw_katas = False
+        self._check_arguments()
+
+    # ------------------------------------------------------------------ ids and paths
+    def kata_for_path(self, path: Path):
+        try:
+            rel = Path(path).resolve().relative_to(self.katas_dir)
+        except ValueError:
+            return None
+        if rel.suffix != ".py" or len(rel.parts) != 2:
+            return None
+        return self.catalogue.by_id.get(rel.with_suffix("").as_posix())
+
+    def kata_for_nodeid(self, nodeid: str) -> str | None:
+        kata = self.kata_for_path(self.config.rootpath / nodeid.split("::", 1)[0])
+        return kata.id if kata else None
+
+    def ignored_paths(self) -> list[str]:
+        """Everything under the tree that was left out, relative to the rootdir."""
+        out = []
+        for path in ignored_conftests(self.config.pluginmanager) + self.ignored:
+            try:
+                out.append(Path(path).relative_to(self.config.rootpath).as_posix()
+                           + ("/" if path.endswith("/") else ""))
+            except ValueError:
+                out.append(path)
+        return list(dict.fromkeys(out))
+
+    # ------------------------------------------------------------------ collection
+    def _make_module(self, path: Path, parent):
+        kata = self.kata_for_path(path)
+        if kata is None:
+            return None
+        self.saw_katas = True
+        return KataModule.for_kata(parent, Path(path), kata, self.options.tree / kata.relpath)
+
+    def _under_katas(self, path: Path) -> Path | None:
+        try:
+            return Path(os.path.abspath(path)).relative_to(self.katas_dir)
+        except ValueError:
+            return None
+
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_ignore_collect(self, collection_path: Path, config):
+        """Under the kata tree only catalogue kata files (regular files, not links) and the
+        chapter folders holding them are collected; anything else - a test_*.py, a package
+        __init__.py - is never imported, and is named in the summary."""
+        rel = self._under_katas(collection_path)
+        if rel is None or not rel.parts:
+            return None
+        path = Path(collection_path)
+        if len(rel.parts) == 1 and path.is_dir() and not path.is_symlink():
+            if rel.parts[0] in self.catalogue.chapter_by_id:
+                return None
+            self.ignored.append(os.path.abspath(path) + "/")
+            return True
+        if path.name.startswith("."):
+            return True
+        if path.name == "conftest.py":
+            return None  # never imported: see guard_kata_tree
+        if path.is_symlink() or path.suffix != ".py" or self.kata_for_path(path) is None:
+            if path.suffix == ".py" or path.is_dir():
+                self.ignored.append(os.path.abspath(path))
+            return True
+        return None
+
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_collect_directory(self, path: Path, parent):
+        """A chapter folder is a plain directory even with an ``__init__.py`` in it (pytest
+        would import that file for a package)."""
+        if self._under_katas(path) is not None:
+            return pytest.Dir.from_parent(parent, path=path)
+        return None
+
+    def pytest_collect_file(self, file_path: Path, parent):
+        if file_path.suffix != ".py" or parent.session.isinitpath(file_path):
+            return None  # files named on the command line come through pytest_pycollect_makemodule
+        return self._make_module(file_path, parent)
+
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_pycollect_makemodule(self, module_path: Path, parent):
+        return self._make_module(module_path, parent)
+
+    def _check_arguments(self) -> None:
+        """A file under the kata tree named on the command line must be a kata: never import
+        anything else there as a test module."""
+        for arg in self.config.args:
+            path = (self.config.invocation_params.dir / arg.split("::", 1)[0]).resolve()
+            if path.suffix != ".py" or not path.is_file():
+                continue
+            try:
+                rel = path.relative_to(self.katas_dir)
+            except ValueError:
+                continue
+            if self.kata_for_path(path) is None:
+                chapter = rel.parts[0] if len(rel.parts) > 1 else ""
+                known = [k.name for k in self.catalogue.katas if k.chapter == chapter]
+                listing = f" (the katas of {chapter}: {', '.join(known)})" if known else ""
+                raise pytest.UsageError(f"{arg} is not a numkata kata{listing}")

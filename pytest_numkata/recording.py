@@ -1,0 +1,128 @@
+"""Recording a run: one verdict per kata into the progress store, the report, the summary.
+
+Registered as ``numkata-session`` in every numkata run (an xdist controller too: reports of
+its workers arrive here). Workers record nothing.
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from .chapter_lock import moved_aside_note
+from .judge.verdicts import STATE_KEY, Verdicts
+from .progress import NOT_ATTEMPTED, ProgressStore, StoreError
+from .summary import summary_lines
+from .unlocking import chapter_progress
+
+
+class RecordingPlugin:
+    def __init__(self, config: pytest.Config, options, catalogue, lock, tree):
+        self.config = config
+        self.options = options
+        self.catalogue = catalogue
+        self.lock = lock  # ChapterLockPlugin: states and progress before and after the run
+        self.tree = tree  # KataTreePlugin: ids of nodes, what was left out
+        self.verdicts = Verdicts(tree.kata_for_nodeid)
+        self.started = datetime.now().astimezone()
+        self.report_path: Path | None = None
+        self.attempts = None
+        self.recorded = False
+
+    # names pytest-html's hooks (report/html_hooks.py) read from this plugin
+    @property
+    def home(self) -> Path:
+        return self.options.home
+
+    def kata_for_nodeid(self, nodeid: str) -> str | None:
+        return self.tree.kata_for_nodeid(nodeid)
+
+    # ------------------------------------------------------------------ reports
+    def pytest_report_teststatus(self, report, config):
+        props = dict(getattr(report, "user_properties", None) or ())
+        if props.get(STATE_KEY) == NOT_ATTEMPTED and report.when == "call":
+            return "not attempted", "N", ("NOT ATTEMPTED", {"yellow": True})
+        return None
+
+    def pytest_runtest_logreport(self, report) -> None:
+        if not self.options.is_worker:
+            self.verdicts.add_report(report)
+
+    # ------------------------------------------------------------------ finishing
+    def sandbox_strength(self) -> str:
+        if not self.options.learner_remote:
+            return "none (isolation=none)"
+        return ", ".join(sorted(self.verdicts.sandboxes)) or "none"
+
+    @pytest.hookimpl(trylast=True)
+    def pytest_sessionfinish(self, session, exitstatus) -> None:
+        if self.options.is_worker:
+            return
+        self.attempts = self.verdicts.attempts()
+        lock = self.lock
+        if self.options.record and self.attempts:
+            try:
+                with ProgressStore(self.options.home) as store:
+                    if store.moved_aside:
+                        lock.store_note = moved_aside_note(store)
+                    store.record_run(self.attempts, started=self.started,
+                                     command=" ".join(sys.argv[1:])[:500],
+                                     grading_seed=self.options.seed,
+                                     sandbox=self.sandbox_strength())
+                    lock.states = store.states()
+                self.recorded = True
+            except StoreError as exc:
+                lock.store_note = f"progress not recorded: {exc}"
+        self.progress = chapter_progress(self.catalogue, lock.states, self.options.unlock_all)
+        if self.recorded and self.options.write_report and not self.options.collect_only:
+            self._write_report()
+
+    def _write_report(self) -> None:
+        from .report import write_report
+
+        try:
+            self.report_path = write_report(self.options.home, self.catalogue,
+                                            output=self.options.report_output)
+        except (StoreError, OSError) as exc:
+            self.lock.store_note = f"the mastery report was not written: {exc}"
+
+    # ------------------------------------------------------------------ the summary
+    def _sandbox_lines(self) -> list[str]:
+        if not self.options.learner_remote:
+            return ["sandbox: none - --numkata-isolation=none ran kata code inside the judge "
+                    "(for debugging numkata only)"]
+        seen = sorted(self.verdicts.sandboxes)
+        if not seen:
+            return []
+        lines = [f"sandbox: {', '.join(seen)}"]
+        if not any(s.startswith("landlock") for s in seen):
+            lines.append("sandbox: kata files are not confined to their own folder here "
+                         "(no Landlock on this system): only time, memory and process limits "
+                         "apply")
+        if self.options.seed is not None:
+            lines.append(f"grading seed: {self.options.seed}")
+        return lines
+
+    def pytest_terminal_summary(self, terminalreporter, exitstatus, config) -> None:
+        if self.options.is_worker or self.attempts is None or not self.tree.saw_katas:
+            return
+        if self.options.collect_only:
+            return
+        lines = summary_lines(self.catalogue, self.progress, self.attempts,
+                              self.lock.locked_requested)
+        if not self.options.record:
+            lines.append("reference run: progress not recorded")
+        lines.extend(self._sandbox_lines())
+        ignored = self.tree.ignored_paths()
+        if ignored:
+            lines.append(f"ignored (not kata files, never imported): {', '.join(ignored)}")
+        if self.lock.store_note:
+            lines.append(self.lock.store_note)
+        if self.report_path is not None:
+            lines.append(f"report: {self.report_path.as_uri()}")
+        terminalreporter.write_sep("=", "numkata")
+        for line in lines:
+            terminalreporter.write_line(line)
