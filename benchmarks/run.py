@@ -11,6 +11,10 @@ an untimed warm-up) and prints them beside the targets:
     collect     pytest --collect-only -q katas --numkata-unlock-all
     overhead    pytest -p no:numkata vs numkata on the same chapter; --numkata-isolation=none
                 vs the default fork
+    boundary    the judge/learner boundary: a zygote's cold start, a learner's start and load,
+                one exchange (scalar, 1,000-float array, a callback, call_many per call) from
+                boundary_bench.py; and every chapter with --numkata-isolation=none, so each
+                chapter's boundary cost is its default time minus that
     report      write_report for stores of 10^3, 10^4, 10^5 attempts (report_bench's seeder)
     watch       benchmarks/watch_latency.py, when it exists
 
@@ -41,12 +45,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = Path(__file__).resolve().parent
 DEFAULT_JSON = BENCH / "results" / "latest.json"
-GROUPS = ("floor", "chapters", "catalogue", "collect", "overhead", "report", "watch")
+GROUPS = ("floor", "chapters", "catalogue", "collect", "overhead", "boundary", "report", "watch")
 REPORT_SIZES = (1_000, 10_000, 100_000)
 
 # Targets (seconds).
 CHAPTER_OVER_FLOOR = 0.7  # a chapter attempt within this of the floor
-CATALOGUE_MAX = 8.0  # the whole catalogue
+CATALOGUE_MAX = 5.0  # the whole catalogue
 REPORT_MAX = 1.0  # report generation for 10^5 attempts
 WATCH_MAX = 0.3  # watch-mode verdict
 OVERHEAD_CHAPTER = "ch01"  # the chapter the overhead group compares runs on
@@ -255,8 +259,35 @@ def run_overhead(b: Bench, tree: Path, chapter: str) -> None:
     b.time_command("overhead", f"numkata, isolation=none, {chapter}",
                    pytest_command() + sel + reference_args(home) + ["--numkata-isolation=none"],
                    tree)
-    b.time_command("overhead", f"numkata, isolation=fork, {chapter}",
+    b.time_command("overhead", f"numkata, isolation=process, {chapter}",
                    pytest_command() + sel + reference_args(home), tree)
+
+
+def run_boundary(b: Bench, tree: Path) -> None:
+    load_before = loadavg()
+    samples: dict[str, list[float]] = {}
+    for i in range(b.warmup + b.repeat):
+        proc = subprocess.run([sys.executable, str(BENCH / "boundary_bench.py")], cwd=b.work,
+                              env=b.env, capture_output=True, text=True, timeout=300)
+        if proc.returncode != 0:
+            b.notes.append(f"boundary: worker failed: {proc.stderr.strip()[-300:]}")
+            return
+        if i < b.warmup:
+            continue
+        for key, value in json.loads(proc.stdout.strip().splitlines()[-1]).items():
+            samples.setdefault(key, []).append(value)
+    for key, values in samples.items():
+        result = b.add({
+            "group": "boundary", "name": f"boundary: {key.replace('_', ' ')}",
+            "command": "benchmarks/boundary_bench.py", "median": round(statistics.median(values), 6),
+            "min": round(min(values), 6), "runs": [round(v, 6) for v in values],
+            "warmup": b.warmup, "ok": True, "loadavg": load_before, "unit": "s"})
+        b.log(f"  {result['name']:<34} median {result['median'] * 1e3:.3f} ms")
+    for chapter in chapters(tree):
+        home = fresh_home(b.work, f"none-{chapter}")
+        b.time_command("boundary", f"{chapter}, isolation=none",
+                       pytest_command() + [f"katas/{chapter}"] + reference_args(home)
+                       + ["--numkata-isolation=none"], tree)
 
 
 REPORT_WORKER = """\
@@ -427,7 +458,7 @@ def derived(b: Bench) -> dict:
     off = next((r for r in b.results if r["name"].startswith("-p no:numkata")), None)
     coll = next((r for r in b.results if r["name"].startswith("numkata collect-only")), None)
     none = next((r for r in b.results if "isolation=none" in r["name"]), None)
-    fork = next((r for r in b.results if "isolation=fork" in r["name"]), None)
+    fork = next((r for r in b.results if "isolation=process" in r["name"]), None)
     if off and coll:
         out["numkata_startup_overhead"] = round(coll["median"] - off["median"], 4)
     if none and fork:
@@ -438,6 +469,14 @@ def derived(b: Bench) -> dict:
     chapter_rows = [r for r in b.results if r["group"] == "chapters" and r["median"] is not None]
     if chapter_rows:
         out["chapters_sum"] = round(sum(r["median"] for r in chapter_rows), 4)
+    costs = {}
+    for r in chapter_rows:
+        chapter = r.get("chapter") or r["name"].split()[-1]
+        none_row = b.find(f"{chapter}, isolation=none")
+        if none_row and none_row["median"] is not None:
+            costs[chapter] = round(r["median"] - none_row["median"], 4)
+    if costs:
+        out["boundary_cost_per_chapter"] = costs
     return out
 
 
@@ -463,6 +502,9 @@ def table(b: Bench, meta: dict, extra: dict) -> str:
         lines.append(f"{r['group']:<10} {r['name']:<40} {med:>8} {mn:>8}  "
                      f"{r.get('target', ''):<26} {status:<8} "
                      f"{(f'{load[0]:.2f}' if load else '-'):>8}")
+        if r["group"] == "boundary" and r.get("unit") == "s":
+            lines[-1] = (f"{r['group']:<10} {r['name']:<40} {r['median'] * 1e3:>6.3f}ms "
+                         f"{r['min'] * 1e3:>6.3f}ms")
         if r["group"] == "report":
             lines.append(f"{'':<10}   {'(warm call ' + format(r['warm_call_median'], '.3f') + ' s, import ' + format(r['import_median'], '.3f') + ' s, process ' + format(r['process_wall_median'], '.3f') + ' s)':<60}")
     lines.append("-" * 116)
@@ -472,10 +514,14 @@ def table(b: Bench, meta: dict, extra: dict) -> str:
         lines.append(f"numkata start-up overhead (collect-only with numkata - pytest -p "
                      f"no:numkata, {OVERHEAD_CHAPTER}): {extra['numkata_startup_overhead']:+.3f} s")
     if "fork_isolation_cost" in extra:
-        lines.append(f"fork isolation cost ({OVERHEAD_CHAPTER}, fork - none): "
+        lines.append(f"learner-process isolation cost ({OVERHEAD_CHAPTER}, process - none): "
                      f"{extra['fork_isolation_cost']:+.3f} s")
     if "chapters_sum" in extra:
         lines.append(f"sum of chapter medians: {extra['chapters_sum']:.2f} s")
+    if "boundary_cost_per_chapter" in extra:
+        costs = extra["boundary_cost_per_chapter"]
+        lines.append("boundary cost per chapter (default - isolation=none, s): "
+                     + ", ".join(f"{k} {v:+.2f}" for k, v in costs.items()))
     counts = {}
     for r in b.results:
         if r.get("status"):
@@ -555,7 +601,8 @@ def main(argv: list[str] | None = None) -> int:
     work = Path(tempfile.mkdtemp(prefix="numkata-bench-"))
     b = Bench(args.repeat, args.warmup, work, keep_bytecode_env=args.keep_bytecode_env)
     try:
-        needs_tree = set(args.groups) & {"chapters", "catalogue", "collect", "overhead", "watch"}
+        needs_tree = set(args.groups) & {"chapters", "catalogue", "collect", "overhead",
+                                         "boundary", "watch"}
         tree = copy_tree(work) if needs_tree else None
         ran_chapters = False
         for group in args.groups:
@@ -574,6 +621,8 @@ def main(argv: list[str] | None = None) -> int:
                     b.notes.append(f"overhead: no chapter {args.chapter}")
                 else:
                     run_overhead(b, tree, args.chapter)
+            elif group == "boundary":
+                run_boundary(b, tree)
             elif group == "report":
                 run_report(b, REPORT_SIZES[:2] if args.quick else REPORT_SIZES)
             elif group == "watch":

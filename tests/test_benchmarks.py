@@ -46,3 +46,13 @@ def test_unknown_group_is_refused(tmp_path: Path) -> None:
     assert proc.returncode == 2
     assert "unknown group" in proc.stderr
     assert not (tmp_path / "x.json").exists()
+
+
+def test_the_boundary_worker_reports_every_cost() -> None:
+    proc = subprocess.run([sys.executable, str(RUN.parent / "boundary_bench.py")],
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert set(data) == {"zygote_cold_start", "learner_start_and_load", "call_scalar",
+                         "call_array_1000", "call_with_callback", "call_many_per_call"}
+    assert all(value > 0 for value in data.values())
