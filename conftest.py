@@ -22,3 +22,11 @@ def pytest_addhooks(pluginmanager):
     if pluginmanager.is_registered(_numkata_plugin):
         return
     pluginmanager.register(_numkata_plugin, "numkata")
+
+
+def pytest_addoption(parser, pluginmanager):
+    # with -p no:numkata the plugin's ini keys are unknown to pytest, which would warn about
+    # each of them in pyproject.toml: declare them here instead
+    if pluginmanager.is_blocked("numkata"):
+        parser.addini("numkata_katas", "kata tree (numkata is off for this run)", default="")
+        parser.addini("numkata_reference", "solved reference tree", default="reference")

@@ -11,7 +11,7 @@ import pytest
 
 from .judge.collection import KataModule
 from .progress import ProgressStore, StoreError
-from .unlocking import chapter_progress, locked_message
+from .unlocking import chapter_progress
 
 
 def moved_aside_note(store: ProgressStore) -> str:
@@ -34,6 +34,7 @@ class ChapterLockPlugin:
             self.states = self._read_states()
             self.progress = chapter_progress(catalogue, self.states, options.unlock_all)
             self.unlocked = {p.chapter.id for p in self.progress if p.unlocked}
+        self.progress_before = list(self.progress)  # what the run's changes are measured from
 
     def _read_states(self):
         try:
@@ -62,11 +63,6 @@ class ChapterLockPlugin:
             items[:] = keep
             config.hook.pytest_deselected(items=locked)
         self.locked_requested = list(locked_chapters)
-
-    def pytest_report_collectionfinish(self, config, start_path, items):
-        if self.options.is_worker or not self.locked_requested:
-            return None
-        return [locked_message(self.progress, ch) for ch in self.locked_requested]
 
     @pytest.hookimpl(trylast=True)
     def pytest_sessionfinish(self, session, exitstatus) -> None:

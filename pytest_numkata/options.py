@@ -80,6 +80,9 @@ class Options:
 
         root = config.rootpath
         home, explicit = resolve_home(config)
+        if home.exists() and not home.is_dir():
+            raise pytest.UsageError(f"numkata home {home} is a file, not a directory: name a "
+                                    f"directory with --numkata-home (or NUMKATA_HOME)")
         if explicit and not home.is_dir():
             raise pytest.UsageError(
                 f"numkata home {home} does not exist: create it or name another directory")

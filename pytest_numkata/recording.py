@@ -6,6 +6,7 @@ its workers arrive here). Workers record nothing.
 
 from __future__ import annotations
 
+import os
 import sys
 from datetime import datetime
 from pathlib import Path
@@ -15,7 +16,7 @@ import pytest
 from .chapter_lock import moved_aside_note
 from .judge.verdicts import STATE_KEY, Verdicts
 from .progress import NOT_ATTEMPTED, ProgressStore, StoreError
-from .summary import summary_lines
+from .summary import change_lines, partial_lines, summary_lines
 from .unlocking import chapter_progress
 
 
@@ -31,6 +32,8 @@ class RecordingPlugin:
         self.report_path: Path | None = None
         self.attempts = None
         self.recorded = False
+        self._mistakes: dict[tuple[str, str], str] = {}  # (kata, failure text) -> first check
+        self._same_again: dict[str, list] = {}  # kata -> [first check, how many more]
 
     # names pytest-html's hooks (report/html_hooks.py) read from this plugin
     @property
@@ -47,9 +50,32 @@ class RecordingPlugin:
             return "not attempted", "N", ("NOT ATTEMPTED", {"yellow": True})
         return None
 
+    @pytest.hookimpl(tryfirst=True)
     def pytest_runtest_logreport(self, report) -> None:
-        if not self.options.is_worker:
-            self.verdicts.add_report(report)
+        if self.options.is_worker:
+            return
+        self.verdicts.add_report(report)
+        self._fold_repeated_failure(report)
+
+    def _fold_repeated_failure(self, report) -> None:
+        """One mistake repeated across a kata's checks is shown once: a later check that
+        failed with the same message (but for the call on its first line) gets one line."""
+        if not report.failed or report.when != "call" or not isinstance(report.longrepr, str):
+            return
+        kata = self.tree.kata_for_nodeid(report.nodeid)
+        if kata is None:
+            return
+        first_line, _, rest = report.longrepr.partition("\n")
+        if not rest.strip():
+            return
+        check = report.nodeid.split("::", 1)[-1]
+        key = (kata, rest)
+        first = self._mistakes.setdefault(key, check)
+        if first == check:
+            return
+        report.longrepr = f"{first_line}\n  failed the same way as {first} (shown above)"
+        entry = self._same_again.setdefault(kata, [first, 0])
+        entry[1] += 1
 
     # ------------------------------------------------------------------ finishing
     def sandbox_strength(self) -> str:
@@ -90,6 +116,14 @@ class RecordingPlugin:
             self.lock.store_note = f"the mastery report was not written: {exc}"
 
     # ------------------------------------------------------------------ the summary
+    def _kata_path(self, kata) -> str:
+        """The path to type for a kata, from where pytest was started."""
+        path = self.options.tree / kata.relpath
+        try:
+            return os.path.relpath(path, self.config.invocation_params.dir).replace(os.sep, "/")
+        except ValueError:  # another drive (Windows)
+            return str(path)
+
     def _sandbox_lines(self) -> list[str]:
         if not self.options.learner_remote:
             return ["sandbox: none - --numkata-isolation=none ran kata code inside the judge "
@@ -111,8 +145,13 @@ class RecordingPlugin:
             return
         if self.options.collect_only:
             return
-        lines = summary_lines(self.catalogue, self.progress, self.attempts,
-                              self.lock.locked_requested)
+        lines = change_lines(self.lock.progress_before, self.progress) if self.recorded else []
+        lines += summary_lines(self.catalogue, self.progress, self.attempts,
+                               self.lock.locked_requested, kata_path=self._kata_path)
+        lines += partial_lines(self.verdicts.partial())
+        for kata, (first, more) in self._same_again.items():
+            lines.append(f"{kata}: {first} failed, and {more} more check"
+                         f"{'s' if more > 1 else ''} failed the same way")
         if not self.options.record:
             lines.append("reference run: progress not recorded")
         lines.extend(self._sandbox_lines())
@@ -121,8 +160,12 @@ class RecordingPlugin:
             lines.append(f"ignored (not kata files, never imported): {', '.join(ignored)}")
         if self.lock.store_note:
             lines.append(self.lock.store_note)
-        if self.report_path is not None:
-            lines.append(f"report: {self.report_path.as_uri()}")
+        report = self.report_path
+        if report is None and self.options.write_report:
+            default = self.options.report_output or self.options.home / "report.html"
+            report = default if default.exists() else None  # not rebuilt: nothing recorded
+        if report is not None:
+            lines.append(f"report: {report.as_uri()}")
         terminalreporter.write_sep("=", "numkata")
         for line in lines:
             terminalreporter.write_line(line)

@@ -97,8 +97,15 @@ def register_hypothesis_profiles(config: pytest.Config) -> None:
     )
     settings.register_profile("numkata-thorough", parent=settings.get_profile(HYPOTHESIS_PROFILE),
                               max_examples=400)
-    if not config.getoption("hypothesis_profile", default=None):
+    chosen = config.getoption("hypothesis_profile", default=None)
+    if not chosen:
         settings.load_profile(HYPOTHESIS_PROFILE)
+        return
+    try:
+        settings.get_profile(chosen)
+    except Exception:  # noqa: BLE001 - hypothesis's InvalidArgument
+        raise pytest.UsageError(f"--hypothesis-profile {chosen}: no such profile (numkata's "
+                                f"are {HYPOTHESIS_PROFILE} and numkata-thorough)") from None
 
 
 def seed_property_checks(items, seed: str | None) -> None:

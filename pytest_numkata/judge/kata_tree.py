@@ -144,6 +144,53 @@ class KataTreePlugin:
     def pytest_pycollect_makemodule(self, module_path: Path, parent):
         return self._make_module(module_path, parent)
 
+    def pytest_collection_modifyitems(self, session, config, items) -> None:
+        """Checks run in catalogue order (pytest would follow file names), so progress lines,
+        ``-x`` and the summary's "next" agree."""
+        order = {k.id: i for i, k in enumerate(self.catalogue.katas)}
+        big = len(order)
+
+        def key(item):
+            module = item.getparent(KataModule)
+            return -1 if module is None else order.get(module.kata.id, big)
+
+        items[:] = sorted(items, key=key)
+
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_collection(self, session) -> None:
+        """A path that does not exist, but names a chapter or kata, gets a suggestion instead
+        of pytest's bare "file or directory not found"."""
+        for arg in self.config.args:
+            given = arg.split("::", 1)[0]
+            if (self.config.invocation_params.dir / given).exists():
+                continue
+            suggestion = self._suggest(given)
+            if suggestion:
+                raise pytest.UsageError(f"{given} not found - did you mean {suggestion}?")
+
+    def _suggest(self, given: str) -> str | None:
+        import difflib
+
+        here = self.config.invocation_params.dir
+        name = given.rstrip("/").replace("\\", "/")
+        names = [c.id for c in self.catalogue.chapters] + [k.id for k in self.catalogue.katas]
+        stem = name[:-3] if name.endswith(".py") else name
+        parts = stem.split("/")
+        if parts and parts[0] == self.katas_dir.name:
+            parts = parts[1:]
+        stem = "/".join(parts)
+        import re
+
+        number = re.fullmatch(r"ch(\d{1,2})", stem.lower())
+        if number:  # ch0, ch1, CH01 mean ch00, ch01
+            stem = f"ch{int(number.group(1)):02d}"
+        match = stem if stem in names else next(iter(difflib.get_close_matches(stem, names, 1,
+                                                                                0.6)), None)
+        if match is None:
+            return None
+        target = self.katas_dir / (match + (".py" if "/" in match else ""))
+        return os.path.relpath(target, here).replace(os.sep, "/")
+
     def _check_arguments(self) -> None:
         """A file under the kata tree named on the command line must be a kata: never import
         anything else there as a test module."""

@@ -79,6 +79,12 @@ class Verdicts:
         elif report.when == "call" and report.passed:
             tally.passed.add(check)
 
+    def partial(self) -> list[tuple[str, int, int]]:
+        """(kata, checks that ran, checks it has) for katas of which only some checks ran and
+        none failed: they get no verdict."""
+        return [(t.kata, len(t.passed), t.checks_total) for t in self.tallies.values()
+                if t.verdict() is None and t.passed and not t.failures]
+
     def attempts(self) -> list[Attempt]:
         out = []
         for tally in self.tallies.values():
