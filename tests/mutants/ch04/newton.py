@@ -65,3 +65,16 @@ def while_loop_off_by_one(f, fprime, x0, n_iter):
 
 
 while_loop_off_by_one.expect = "one Newton step too many"
+
+
+def stops_below_a_tiny_threshold(f, fprime, x0, n_iter):
+    x = x0
+    for _ in range(n_iter):
+        fx = f(x)
+        if abs(fx) < 1e-300:  # far below any scale of f one would expect - still not "exactly 0"
+            break
+        x = x - fx / fprime(x)
+    return x
+
+
+stops_below_a_tiny_threshold.expect = "stopped early although f(x) was not exactly 0"
