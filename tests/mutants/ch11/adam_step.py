@@ -92,15 +92,3 @@ def squares_in_float32(theta, grad, m, v, t, lr=1e-3, beta1=0.9, beta2=0.999, ep
 
 
 squares_in_float32.expect = None
-
-
-def returns_a_list(theta, grad, m, v, t, lr=1e-3, beta1=0.9, beta2=0.999, eps=1e-8):
-    import numpy as np
-
-    m = beta1 * m + (1 - beta1) * grad
-    v = beta2 * v + (1 - beta2) * grad * grad
-    theta = theta - lr * (m / (1 - beta1**t)) / (np.sqrt(v / (1 - beta2**t)) + eps)
-    return [theta, m, v]
-
-
-returns_a_list.expect = None

@@ -39,12 +39,3 @@ def swapped_order(a, b):
 
 
 swapped_order.expect = None
-
-
-def returns_a_list(a, b):
-    mode = (a - 1) / (a + b - 2)
-    curvature = -(a - 1) / mode**2 - (b - 1) / (1 - mode) ** 2
-    return [mode, -1.0 / curvature]
-
-
-returns_a_list.expect = None
