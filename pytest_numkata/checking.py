@@ -12,6 +12,17 @@ loaded when the check runs) and uses these helpers, so a failure reads like this
 Every message says what was called, what came back and what was expected; ``mistakes`` maps
 the text of a common mistake to the value that mistake produces (or to a predicate on the
 returned value), and the first one that matches is named.
+
+Answer katas (Derive, Trace, Design) are graded on ``ANSWER`` alone, so there the expected
+value is the answer itself. Their checks read it with ``answer``/``answer_entries`` and compare
+with ``expect_answer_close``/``expect_answer_equal``/``expect_answer_same_float``, whose
+failures say how the answer misses - too large or too small and roughly by how much, which
+entries are wrong, the named mistake - and never show the expected value::
+
+    ANSWER = 340282366920938463463374607431768211456
+      is too large: right to about 7 significant digits
+      (graded within 1e-08 relative)
+      likely mistake: 2**128 is the first power of two past the largest value: ...
 """
 
 from __future__ import annotations
