@@ -25,6 +25,7 @@ import math
 import numbers
 import re
 import types
+import warnings
 from pathlib import Path
 
 import numpy as np
@@ -84,7 +85,9 @@ OWN_LOGIC = {"ch07/optimal_step"}
 def _reference_answer(kata):
     namespace: dict = {}
     path = ROOT / "reference" / f"{kata.id}.py"
-    exec(compile(path.read_text(), str(path), "exec"), namespace)  # noqa: S102 - our own file
+    with warnings.catch_warnings():  # a reference may round to inf on purpose
+        warnings.simplefilter("ignore", RuntimeWarning)
+        exec(compile(path.read_text(), str(path), "exec"), namespace)  # noqa: S102 - our own file
     return namespace["ANSWER"]
 
 
@@ -333,3 +336,22 @@ def test_a_wrong_answer_never_shows_the_expected_value(kata):
                 problems.append(f"ANSWER = {wrong!r} shows {leaks}:\n{message}")
     assert not problems, "\n\n".join(problems[:5])
     assert failed_somewhere >= len(wrongs) // 2, "most generated wrong answers should fail"
+
+
+@pytest.mark.parametrize(("kata_id", "source", "mistake", "hidden"), [
+    ("ch00/fp32_max", "ANSWER = 2**128\n", "2**128 is the first power of two past the largest",
+     lambda: [repr(float(np.finfo(np.float32).max)), "3.40282346"]),
+    ("ch00/format_choice",
+     "ANSWER = {'forward_pass': 'FP16', 'master_weights': 'FP32', "
+     "'gradient_accumulation': 'FP32', 'loss_scale': 'FP16'}\n",
+     "FP16 overflows above 65504", lambda: ["'BF16'", "expected"]),
+], ids=["fp32_max", "format_choice"])
+def test_a_graded_run_shows_the_mistake_and_not_the_answer(kata_tree, kata_id, source, mistake,
+                                                          hidden):
+    """End to end: what a learner's terminal shows for a wrong ANSWER."""
+    kata_tree.write(kata_id, source)
+    result = kata_tree.run(f"katas/{kata_id}.py", "--numkata-unlock-all")
+    text = result.stdout.str()
+    assert result.ret == 1 and f"likely mistake: {mistake}" in text, text
+    for shown in hidden():
+        assert shown not in text, f"{shown!r} appears in the output:\n{text}"
