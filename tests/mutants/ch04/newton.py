@@ -78,3 +78,15 @@ def stops_below_a_tiny_threshold(f, fprime, x0, n_iter):
 
 
 stops_below_a_tiny_threshold.expect = "stopped early although f(x) was not exactly 0"
+
+
+def one_entry_array(f, fprime, x0, n_iter):
+    import numpy as np
+
+    x = np.array([x0], dtype=float)  # the contract returns a float, not an array
+    for _ in range(n_iter):
+        x = x - f(float(x[0])) / fprime(float(x[0]))
+    return x
+
+
+one_entry_array.expect = None

@@ -114,3 +114,15 @@ def clips_the_gradient(grad, x0, lr, n_steps):
 
 
 clips_the_gradient.expect = "cut short or clipped"
+
+
+def array_for_a_float_x0(grad, x0, lr, n_steps):
+    import numpy as np
+
+    x = np.atleast_1d(np.array(x0, dtype=float))  # a float x0 comes back as a 1-entry array
+    for _ in range(n_steps):
+        x = x - lr * (grad(x) if x.size > 1 else grad(float(x[0])))
+    return x
+
+
+array_for_a_float_x0.expect = None
