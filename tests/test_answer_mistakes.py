@@ -115,8 +115,9 @@ def _grade(kata, value, only=None):
     return out
 
 
-def _recorded_comparisons(kata, monkeypatch):
-    """(check name, entry, mistakes) for every answer comparison the checks make."""
+def _recorded_comparisons(kata, monkeypatch, tolerances=None):
+    """(check name, entry, mistakes) for every answer comparison the checks make; with a list
+    ``tolerances``, (helper, rtol, atol) of each comparison is appended to it."""
     module, checks = _checks(kata)
     seen = []
     current = [None]
@@ -126,6 +127,8 @@ def _recorded_comparisons(kata, monkeypatch):
 
             def recorder(actual, expected, *args, _original=original, **kwargs):
                 seen.append((current[0], kwargs.get("entry"), kwargs.get("mistakes") or {}))
+                if tolerances is not None:
+                    tolerances.append((_original.__name__, kwargs.get("rtol"), kwargs.get("atol")))
                 return _original(actual, expected, *args, **kwargs)
 
             monkeypatch.setattr(module, helper, recorder)
@@ -355,3 +358,26 @@ def test_a_graded_run_shows_the_mistake_and_not_the_answer(kata_tree, kata_id, s
     assert result.ret == 1 and f"likely mistake: {mistake}" in text, text
     for shown in hidden():
         assert shown not in text, f"{shown!r} appears in the output:\n{text}"
+
+
+def _spellings(tol):
+    """How a stub may write a tolerance: 1e-8, 5e-4, 0.005, 10%."""
+    plain, power = f"{tol:g}", f"{tol:.0e}"
+    return {plain, plain.replace("e-0", "e-"), power, power.replace("e-0", "e-"), f"{tol * 100:g}%"}
+
+
+@pytest.mark.parametrize("kata", [k for k in ANSWER_KATAS if k.id not in OWN_LOGIC],
+                         ids=lambda k: k.id)
+def test_the_stub_states_the_tolerance_its_checks_use(kata, monkeypatch):
+    tolerances = []
+    _recorded_comparisons(kata, monkeypatch, tolerances)
+    stub = " ".join((ROOT / "katas" / f"{kata.id}.py").read_text().split())
+    for helper, rtol, atol in set(tolerances):
+        if helper != "expect_answer_close" or not (rtol or atol):
+            assert "exactly" in stub, f"{kata.id}: graded exactly, but the stub never says so"
+            continue
+        for tol, kind in ((rtol, "relative"), (atol, "absolute")):
+            if tol:
+                assert any(f"{s} {kind}" in stub
+                           for s in _spellings(tol)), (
+                    f"{kata.id}: the check grades within {tol:g} {kind}; the stub does not say so")
