@@ -20,7 +20,7 @@ failures say how the answer misses - too large or too small and roughly by how m
 entries are wrong, the named mistake - and never show the expected value::
 
     ANSWER = 340282366920938463463374607431768211456
-      is too large: right to about 7 significant digits
+      is too large: right to about 7 significant digits, the kata asks for 9
       (graded within 1e-08 relative)
       likely mistake: 2**128 is the first power of two past the largest value: ...
 """
@@ -399,10 +399,15 @@ def _rough(q: float) -> str:
     return f"{q:.2g}"
 
 
-def how_far(actual: Any, expected: Any) -> str:
+def digits_for(rtol: float) -> int:
+    """The significant digits a decimal needs to land within ``rtol`` relative."""
+    return math.ceil(1 + math.log10(0.5 / rtol))
+
+
+def how_far(actual: Any, expected: Any, rtol: float = 0.0) -> str:
     """How the number ``actual`` misses ``expected``, without saying what ``expected`` is:
     the direction and the size of the miss (a factor, a percentage, or the significant digits
-    that agree)."""
+    that agree - and with ``rtol``, the digits the kata asks for)."""
     try:
         x, y = float(actual), float(expected)
     except (TypeError, ValueError, OverflowError):
@@ -438,7 +443,8 @@ def how_far(actual: Any, expected: Any) -> str:
     if rel >= 0.01:
         return f"is too {direction} by about {_rough(100 * rel)}%"
     digits = max(2, math.floor(-math.log10(rel))) if rel > 0 else 17
-    return f"is too {direction}: right to about {digits} significant digits"
+    asked = f", the kata asks for {digits_for(rtol)}" if 0 < rtol < 0.01 else ""
+    return f"is too {direction}: right to about {digits} significant digits{asked}"
 
 
 def _tolerance_note(rtol: float, atol: float) -> str:
@@ -468,7 +474,8 @@ def _answer_fail(lines: list[str], actual: Any, mistakes: Mapping[str, Any] | No
 
 
 def _answer_misses(actual: Any, expected: Any, close: Callable[[Any, Any], bool], *,
-                   entry: Any, label: str | None, names: Iterable[str] | None) -> list[str]:
+                   entry: Any, label: str | None, names: Iterable[str] | None,
+                   rtol: float = 0.0) -> list[str]:
     """The lines that say how ``actual`` misses ``expected``, entry by entry for a sequence or
     mapping, never naming an expected value."""
     if isinstance(expected, Mapping):
@@ -479,7 +486,7 @@ def _answer_misses(actual: Any, expected: Any, close: Callable[[Any, Any], bool]
             if key not in actual:
                 lines.append(f"  ANSWER[{key!r}] is missing")
             elif not close(actual[key], expected[key]):
-                lines.append(f"  ANSWER[{key!r}] {_miss_one(actual[key], expected[key])}")
+                lines.append(f"  ANSWER[{key!r}] {_miss_one(actual[key], expected[key], rtol)}")
         extra = [k for k in actual if k not in expected]
         if extra:
             lines.append(f"  ANSWER has unexpected keys: {', '.join(short_repr(k, 40) for k in extra)}")
@@ -493,19 +500,19 @@ def _answer_misses(actual: Any, expected: Any, close: Callable[[Any, Any], bool]
                     f"hold {len(expected)}"]
         labels = _entry_names(names, len(expected))
         wrong = [i for i in range(len(expected)) if not close(actual[i], expected[i])]
-        lines = [f"  {labels[i]} {_miss_one(actual[i], expected[i])}" for i in wrong]
+        lines = [f"  {labels[i]} {_miss_one(actual[i], expected[i], rtol)}" for i in wrong]
         if wrong and len(wrong) < len(expected):
             right = [str(i) for i in range(len(expected)) if i not in wrong]
             lines.append(f"  (entr{'y' if len(right) == 1 else 'ies'} {', '.join(right)} "
                          f"{'is' if len(right) == 1 else 'are'} right)")
         return lines
-    return [f"  {_miss_one(actual, expected)}"]
+    return [f"  {_miss_one(actual, expected, rtol)}"]
 
 
-def _miss_one(actual: Any, expected: Any) -> str:
+def _miss_one(actual: Any, expected: Any, rtol: float = 0.0) -> str:
     if _is_number(expected) and not isinstance(expected, bool):
         if _is_number(actual):
-            return how_far(actual, expected)
+            return how_far(actual, expected, rtol)
         return f"should be a number, not {type(actual).__name__}"
     if isinstance(expected, str) and not isinstance(actual, str):
         return f"should be a string, not {type(actual).__name__}"
@@ -531,7 +538,7 @@ def expect_answer_close(actual: Any, expected: Any, *, rtol: float, atol: float 
     lines = [f"{_answer_label(entry, label)} = {short_repr(actual)}"]
     lines += _answer_misses(actual, expected,
                             lambda a, e: _is_number(a) and is_close(float(a), float(e), rtol, atol),
-                            entry=entry, label=label, names=names)
+                            entry=entry, label=label, names=names, rtol=rtol)
     lines.append(f"  ({_tolerance_note(rtol, atol)})")
 
     def match(got: Any, value: Any) -> bool:

@@ -381,3 +381,31 @@ def test_the_stub_states_the_tolerance_its_checks_use(kata, monkeypatch):
                 assert any(f"{s} {kind}" in stub
                            for s in _spellings(tol)), (
                     f"{kata.id}: the check grades within {tol:g} {kind}; the stub does not say so")
+
+
+_WORDS = {"four": 4, "seven": 7, "nine": 9, "ten": 10}
+_DIGITS_CLAIM = re.compile(r"(?:at least|so) (\d+|four|seven|nine|ten) significant digits"
+                           r"(?: suffice| are enough)?")
+
+
+def _claimed_digits(kata):
+    stub = " ".join((ROOT / "katas" / f"{kata.id}.py").read_text().split())
+    found = _DIGITS_CLAIM.search(stub)
+    if not found or "needs at least" not in stub and "suffice" not in stub \
+            and "are enough" not in stub and "keep at least" not in stub \
+            and "or at least" not in stub:
+        return None
+    word = found.group(1)
+    return int(word) if word.isdigit() else _WORDS[word]
+
+
+@pytest.mark.parametrize("kata", [k for k in ANSWER_KATAS if _claimed_digits(k)],
+                         ids=lambda k: k.id)
+def test_an_answer_with_the_promised_significant_digits_passes(kata):
+    """Where a stub says a decimal with N significant digits is enough, the reference rounded to
+    N significant digits passes (and so the tolerance is not tighter than the stub says)."""
+    digits = _claimed_digits(kata)
+    reference = float(_reference_answer(kata))
+    rounded = float(f"{reference:.{digits - 1}e}")
+    results = _grade(kata, rounded)
+    assert all(v is None for v in results.values()), (digits, rounded, results)

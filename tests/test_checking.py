@@ -123,6 +123,8 @@ def test_how_far_says_direction_and_size_without_the_value():
     assert how_far(-1.0, 1.0) == "has the wrong sign"
     assert how_far(float(2**128), float(np.finfo(np.float32).max)) == (
         "is too large: right to about 7 significant digits")
+    assert how_far(float(2**128), float(np.finfo(np.float32).max), rtol=1e-8) == (
+        "is too large: right to about 7 significant digits, the kata asks for 9")
     assert how_far(math.inf, 1.0) == "is infinite, but the answer is finite"
     assert how_far(math.nan, 1.0) == "is nan, not a number"
 
