@@ -409,3 +409,21 @@ def test_an_answer_with_the_promised_significant_digits_passes(kata):
     rounded = float(f"{reference:.{digits - 1}e}")
     results = _grade(kata, rounded)
     assert all(v is None for v in results.values()), (digits, rounded, results)
+
+
+@pytest.mark.parametrize(("step", "named"), [
+    (lambda eps: math.sqrt(eps), "about sqrt(eps), the best step for a forward difference"),
+    (lambda eps: eps, "about machine epsilon itself"),
+    (lambda eps: eps * 1e3, "too small: at this step rounding error"),
+    (lambda eps: 0.1, "too large: at this step truncation error"),
+    (lambda eps: -1e-5, "a step h must be a positive number"),
+], ids=["sqrt_eps", "eps", "small", "large", "negative"])
+def test_optimal_step_names_each_of_its_mistakes(step, named):
+    """ch07/optimal_step grades with its own window logic, not the answer helpers."""
+    kata = catalogue.load().kata("ch07/optimal_step")
+    h = step(float(np.finfo(np.float64).eps))
+    (message,) = _grade(kata, h).values()
+    assert message is not None and named in message, message
+    module, _ = _checks(kata)
+    best = module._target()  # the measured best step is never printed, only how far h is
+    assert not _leaks(message, best) and f"{best:.3g}" not in message, message
