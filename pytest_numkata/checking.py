@@ -12,6 +12,17 @@ loaded when the check runs) and uses these helpers, so a failure reads like this
 Every message says what was called, what came back and what was expected; ``mistakes`` maps
 the text of a common mistake to the value that mistake produces (or to a predicate on the
 returned value), and the first one that matches is named.
+
+Answer katas (Derive, Trace, Design) are graded on ``ANSWER`` alone, so there the expected
+value is the answer itself. Their checks read it with ``answer``/``answer_entries`` and compare
+with ``expect_answer_close``/``expect_answer_equal``/``expect_answer_same_float``, whose
+failures say how the answer misses - too large or too small and roughly by how much, which
+entries are wrong, the named mistake - and never show the expected value::
+
+    ANSWER = 340282366920938463463374607431768211456
+      is too large: right to about 7 significant digits, the kata asks for 9
+      (graded within 1e-08 relative)
+      likely mistake: 2**128 is the first power of two past the largest value: ...
 """
 
 from __future__ import annotations
@@ -375,3 +386,215 @@ def first_failing(items: Iterable[Any], predicate: Callable[[Any], bool]) -> Any
         if not predicate(item):
             return item
     return None
+
+
+# ---------------------------------------------------------------------------------- answers
+#
+# An answer kata (Derive, Trace, Design) is graded on ANSWER alone, so its expected value IS the
+# answer: a failure that printed it would hand the kata over. These helpers compare like
+# ``expect_close`` / ``expect_equal`` but say only HOW the answer is wrong - too large or too
+# small and roughly by how much, which entries of a tuple or mapping are wrong, and the named
+# mistake - never the expected value. Build and Debug checks keep the helpers above.
+
+
+def _answer_label(entry: Any = None, label: str | None = None) -> str:
+    text = "ANSWER" if entry is None else f"ANSWER[{entry!r}]"
+    return f"{text} {label}" if label else text
+
+
+def _rough(q: float) -> str:
+    """A factor or a size to two significant digits, written for a reader."""
+    if q >= 1e6:
+        return f"10**{round(math.log10(q))}"
+    if q >= 10:
+        return f"{float(f'{q:.2g}'):,.0f}"
+    return f"{q:.2g}"
+
+
+def digits_for(rtol: float) -> int:
+    """The significant digits a decimal needs to land within ``rtol`` relative."""
+    return math.ceil(1 + math.log10(0.5 / rtol))
+
+
+def how_far(actual: Any, expected: Any, rtol: float = 0.0) -> str:
+    """How the number ``actual`` misses ``expected``, without saying what ``expected`` is:
+    the direction and the size of the miss (a factor, a percentage, or the significant digits
+    that agree - and with ``rtol``, the digits the kata asks for)."""
+    try:
+        x, y = float(actual), float(expected)
+    except (TypeError, ValueError, OverflowError):
+        return "is not the right number"
+    if math.isnan(x):
+        return "is nan, not a number"
+    if math.isnan(y):
+        return "is not right"
+    if math.isinf(x) or math.isinf(y):
+        if x == y:
+            return "is right"
+        if math.isinf(x) and not math.isinf(y):
+            return "is infinite, but the answer is finite"
+        return "is too small" if x < y else "is too large"
+    direction = "large" if x > y else "small"
+    if y == 0:
+        return f"is too {direction} by about {_rough(abs(x))}"
+    if x == 0:
+        return f"is 0, which is too {direction}"
+    q = x / y
+    if q < 0:
+        size = abs(q)
+        if 0.5 < size < 2:
+            return "has the wrong sign"
+        bigger = "larger" if size > 1 else "smaller"
+        return (f"has the wrong sign, and its size is {bigger} by a factor of about "
+                f"{_rough(max(size, 1 / size))}")
+    if y < 0:
+        direction = "large in size" if abs(x) > abs(y) else "small in size"
+    if q >= 2 or q <= 0.5:
+        return f"is too {direction} by a factor of about {_rough(max(q, 1 / q))}"
+    rel = abs(q - 1)
+    if rel >= 0.01:
+        return f"is too {direction} by about {_rough(100 * rel)}%"
+    digits = max(2, math.floor(-math.log10(rel))) if rel > 0 else 17
+    asked = f", the kata asks for {digits_for(rtol)}" if 0 < rtol < 0.01 else ""
+    return f"is too {direction}: right to about {digits} significant digits{asked}"
+
+
+def _tolerance_note(rtol: float, atol: float) -> str:
+    text = _tolerance_text(rtol, atol)
+    return "graded exactly" if text == "exactly" else f"graded {text}"
+
+
+def _is_sequence(value: Any) -> bool:
+    return isinstance(value, list | tuple | np.ndarray)
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, numbers.Real | np.number) and not isinstance(value, bool | np.bool_)
+
+
+def _entry_names(names: Iterable[str] | None, count: int) -> list[str]:
+    names = list(names or ())
+    return [f"ANSWER[{i}]" + (f" ({names[i]})" if i < len(names) else "") for i in range(count)]
+
+
+def _answer_fail(lines: list[str], actual: Any, mistakes: Mapping[str, Any] | None,
+                 match: Callable[[Any, Any], bool]) -> None:
+    named = _named_mistake(actual, mistakes, match)
+    if named:
+        lines.append(f"  likely mistake: {named}")
+    raise KataFailure("\n".join(lines) + _hint_pointer())
+
+
+def _answer_misses(actual: Any, expected: Any, close: Callable[[Any, Any], bool], *,
+                   entry: Any, label: str | None, names: Iterable[str] | None,
+                   rtol: float = 0.0) -> list[str]:
+    """The lines that say how ``actual`` misses ``expected``, entry by entry for a sequence or
+    mapping, never naming an expected value."""
+    if isinstance(expected, Mapping):
+        if not isinstance(actual, Mapping):
+            return [f"  {_answer_label(entry, label)} should be a mapping (a dict)"]
+        lines = []
+        for key in expected:
+            if key not in actual:
+                lines.append(f"  ANSWER[{key!r}] is missing")
+            elif not close(actual[key], expected[key]):
+                lines.append(f"  ANSWER[{key!r}] {_miss_one(actual[key], expected[key], rtol)}")
+        extra = [k for k in actual if k not in expected]
+        if extra:
+            lines.append(f"  ANSWER has unexpected keys: {', '.join(short_repr(k, 40) for k in extra)}")
+        return lines
+    if _is_sequence(expected) and np.ndim(expected) == 1:
+        if not _is_sequence(actual):
+            return [f"  {_answer_label(entry, label)} should hold {len(expected)} entries, "
+                    f"but it is {type(actual).__name__}"]
+        if len(actual) != len(expected):
+            return [f"  {_answer_label(entry, label)} holds {len(actual)} entries; it should "
+                    f"hold {len(expected)}"]
+        labels = _entry_names(names, len(expected))
+        wrong = [i for i in range(len(expected)) if not close(actual[i], expected[i])]
+        lines = [f"  {labels[i]} {_miss_one(actual[i], expected[i], rtol)}" for i in wrong]
+        if wrong and len(wrong) < len(expected):
+            right = [str(i) for i in range(len(expected)) if i not in wrong]
+            lines.append(f"  (entr{'y' if len(right) == 1 else 'ies'} {', '.join(right)} "
+                         f"{'is' if len(right) == 1 else 'are'} right)")
+        return lines
+    return [f"  {_miss_one(actual, expected, rtol)}"]
+
+
+def _miss_one(actual: Any, expected: Any, rtol: float = 0.0) -> str:
+    if _is_number(expected) and not isinstance(expected, bool):
+        if _is_number(actual):
+            return how_far(actual, expected, rtol)
+        return f"should be a number, not {type(actual).__name__}"
+    if isinstance(expected, str) and not isinstance(actual, str):
+        return f"should be a string, not {type(actual).__name__}"
+    return "is not right"
+
+
+def expect_answer_close(actual: Any, expected: Any, *, rtol: float, atol: float = 0.0,
+                        mistakes: Mapping[str, Any] | None = None, entry: Any = None,
+                        label: str | None = None, names: Iterable[str] | None = None) -> None:
+    """``ANSWER`` (or its entry ``entry``) equals ``expected`` - a number or a sequence of
+    numbers - to ``rtol``/``atol``. A failure says how the answer misses (and which entries
+    miss), never what ``expected`` is; ``label`` names what is compared, ``names`` the
+    entries of a sequence."""
+    if _is_sequence(expected):
+        ok = (_is_sequence(actual) and len(actual) == len(expected)
+              and all(_is_number(a) for a in actual)
+              and is_close(np.asarray(actual, dtype=float), np.asarray(expected, dtype=float),
+                           rtol, atol))
+    else:
+        ok = _is_number(actual) and is_close(float(actual), float(expected), rtol, atol)
+    if ok:
+        return
+    lines = [f"{_answer_label(entry, label)} = {short_repr(actual)}"]
+    lines += _answer_misses(actual, expected,
+                            lambda a, e: _is_number(a) and is_close(float(a), float(e), rtol, atol),
+                            entry=entry, label=label, names=names, rtol=rtol)
+    lines.append(f"  ({_tolerance_note(rtol, atol)})")
+
+    def match(got: Any, value: Any) -> bool:
+        if _is_sequence(value):
+            return is_close(np.asarray(got, dtype=float), np.asarray(value, dtype=float), rtol, atol)
+        return is_close(float(got), float(value), rtol, atol)
+
+    _answer_fail(lines, actual, mistakes, match)
+
+
+def expect_answer_equal(actual: Any, expected: Any, *, mistakes: Mapping[str, Any] | None = None,
+                        entry: Any = None, label: str | None = None,
+                        names: Iterable[str] | None = None) -> None:
+    """``ANSWER`` (or its entry ``entry``) equals ``expected`` exactly - an integer, a string,
+    a bool, or a tuple/list/mapping of them. A failure names the wrong entries and how a wrong
+    number misses, never the expected value."""
+    def same(a: Any, e: Any) -> bool:
+        if isinstance(e, Mapping):
+            return isinstance(a, Mapping) and set(a) == set(e) and all(same(a[k], e[k]) for k in e)
+        if _is_sequence(e):
+            return (_is_sequence(a) and len(a) == len(e)
+                    and all(same(x, y) for x, y in zip(a, e)))
+        return _same(a, e) and isinstance(a, bool | np.bool_) == isinstance(e, bool | np.bool_)
+
+    if same(actual, expected):
+        return
+    lines = [f"{_answer_label(entry, label)} = {short_repr(actual)}"]
+    lines += _answer_misses(actual, expected, same, entry=entry, label=label, names=names)
+    if _is_number(expected) or (_is_sequence(expected) and any(_is_number(e) for e in expected)):
+        lines.append("  (graded exactly)")
+    _answer_fail(lines, actual, mistakes, same)
+
+
+def expect_answer_same_float(actual: Any, expected: float, *,
+                             mistakes: Mapping[str, Any] | None = None, entry: Any = None,
+                             label: str | None = None) -> None:
+    """``ANSWER`` (or its entry ``entry``) is the float ``expected`` exactly, telling -0.0 from
+    0.0 and accepting nan for nan; a failure never shows ``expected``."""
+    if _is_number(actual) and same_float(actual, expected):
+        return
+    lines = [f"{_answer_label(entry, label)} = {short_repr(actual)}"]
+    if _is_number(actual) and float(actual) == float(expected):
+        lines.append("  has the wrong sign (0.0 and -0.0 are different floats)")
+    else:
+        lines.append(f"  {_miss_one(actual, expected)}")
+    lines.append("  (graded exactly)")
+    _answer_fail(lines, actual, mistakes, same_float)

@@ -109,3 +109,66 @@ def test_expect_raises():
     expect_raises(ValueError, lambda: int("x"))
     with pytest.raises(KataFailure, match="expected  ValueError"):
         expect_raises(ValueError, lambda: 3)
+
+
+# ---------------------------------------------------------------------------------- answers
+
+
+def test_how_far_says_direction_and_size_without_the_value():
+    from pytest_numkata.checking import how_far
+
+    assert how_far(1.5, 1.0) == "is too large by about 50%"
+    assert how_far(0.001, 1.0) == "is too small by a factor of about 1,000"
+    assert how_far(2e12, 1.0) == "is too large by a factor of about 10**12"
+    assert how_far(-1.0, 1.0) == "has the wrong sign"
+    assert how_far(float(2**128), float(np.finfo(np.float32).max)) == (
+        "is too large: right to about 7 significant digits")
+    assert how_far(float(2**128), float(np.finfo(np.float32).max), rtol=1e-8) == (
+        "is too large: right to about 7 significant digits, the kata asks for 9")
+    assert how_far(math.inf, 1.0) == "is infinite, but the answer is finite"
+    assert how_far(math.nan, 1.0) == "is nan, not a number"
+
+
+def test_an_answer_failure_names_the_mistake_but_not_the_expected_value():
+    from pytest_numkata.checking import expect_answer_close
+
+    expected = float(np.finfo(np.float32).max)
+    with pytest.raises(KataFailure) as info:
+        expect_answer_close(2.0**128, expected, rtol=1e-8,
+                            mistakes={"one past the largest": 2.0**128})
+    text = str(info.value)
+    assert "likely mistake: one past the largest" in text and "too large" in text
+    assert repr(expected) not in text and "3.40282346" not in text
+    assert "within 1e-08 relative" in text
+
+
+def test_an_answer_tuple_failure_names_the_wrong_entries_only():
+    from pytest_numkata.checking import expect_answer_close
+
+    with pytest.raises(KataFailure) as info:
+        expect_answer_close((1.0, 30.0), (1.0, 20.0), rtol=1e-9, names=("a", "b"))
+    text = str(info.value)
+    assert "ANSWER[1] (b) is too large by about 50%" in text
+    assert "ANSWER[0]" not in text and "20.0" not in text and "(entry 0 is right)" in text
+
+
+def test_an_answer_mapping_or_string_failure_does_not_show_the_right_string():
+    from pytest_numkata.checking import expect_answer_equal
+
+    with pytest.raises(KataFailure) as info:
+        expect_answer_equal({"job": "FP16", "other": "FP32"}, {"job": "BF16", "other": "FP32"})
+    text = str(info.value)
+    assert "ANSWER['job'] is not right" in text and "BF16" not in text
+    with pytest.raises(KataFailure) as info:
+        expect_answer_equal("FP16", "BF16", entry="job")
+    assert "BF16" not in str(info.value)
+    expect_answer_equal((1, "a"), [1, "a"])  # a list where a tuple is expected is the same answer
+
+
+def test_an_answer_float_failure_tells_the_sign_of_zero():
+    from pytest_numkata.checking import expect_answer_same_float
+
+    with pytest.raises(KataFailure) as info:
+        expect_answer_same_float(0.0, -0.0)
+    assert "wrong sign" in str(info.value)
+    expect_answer_same_float(math.nan, math.nan)

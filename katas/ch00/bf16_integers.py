@@ -9,7 +9,8 @@ point on, consecutive integers start to fall between neighbouring BF16 numbers a
 What is the largest integer N such that every integer 0, 1, 2, ..., N is exactly representable in
 BF16?
 
-Your answer: set ANSWER to N as a Python integer. It is graded exactly.
+Your answer: set ANSWER to N as a Python integer (a whole-valued float counts too). It is graded
+exactly.
 
 Stuck? `numkata hint ch00/bf16_integers` shows one hint at a time.
 """

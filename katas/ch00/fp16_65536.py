@@ -8,7 +8,7 @@ too large to round to any finite FP16 value becomes infinity.
 Trace what happens when the integer 65536 = 2**16 is stored as FP16 - for example when an
 activation or a gradient of that size is cast down with `numpy.float16(65536.0)`.
 
-Your answer: set ANSWER to a tuple of two numbers,
+Your answer: set ANSWER to a tuple (or list) of two numbers,
 
     (largest finite FP16 value, the value 65536 becomes when stored as FP16)
 

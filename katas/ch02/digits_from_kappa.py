@@ -8,7 +8,7 @@ FP64 about 16.
 You solve a system with κ(A) = 1e8 entirely in FP32. How many digits does the rule say are
 lost, and how many correct decimal digits can you expect in x?
 
-Your answer: set ANSWER to a tuple of two integers
+Your answer: set ANSWER to a tuple (or list) of two integers (whole-valued floats count too)
     (digits_lost, correct_digits_left)
 where digits_lost = log10(κ) and correct_digits_left is what remains of FP32's 7 digits -
 a count of digits, so never below 0. Graded exactly.

@@ -7,7 +7,7 @@ spectral radius ρ(M) - the largest absolute value of an eigenvalue of M - is be
 
 Will Jacobi iteration converge for the system [[1, 2], [2, 1]] x = b?
 
-Your answer: set ANSWER to a tuple
+Your answer: set ANSWER to a tuple (or list)
     (converges, spectral_radius)
 where `converges` is a bool, True when the Jacobi iterates converge to the solution from
 every starting vector x(0) and for every b, False otherwise; and `spectral_radius` is the

@@ -10,9 +10,9 @@ the error |rule - exact integral| shrink
   - for the composite trapezoidal rule (ch06/trapezoid_by_hand), and
   - for the composite Simpson rule (ch06/simpson_by_hand)?
 
-Your answer: set ANSWER to a tuple (trapezoid_factor, simpson_factor) of two numbers, each the
-old error divided by the new error (so a number above 1). Each is graded within 10% relative
-of the factor measured, in the check, on the integral of exp over [0, 1] going from n = 16 to
+Your answer: set ANSWER to a tuple (trapezoid_factor, simpson_factor) of two numbers (a list
+works too), each the old error divided by the new error (so a number above 1). Each is
+graded within 10% relative of the factor measured, in the check, on the integral of exp over [0, 1] going from n = 16 to
 n = 32 intervals.
 
 Stuck? `numkata hint ch06/error_doubling` shows one hint at a time.

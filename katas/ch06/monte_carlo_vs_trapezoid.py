@@ -14,7 +14,7 @@ deterministic rule wins by a landslide; in d dimensions a tensor grid needs n**d
 Monte Carlo's N does not depend on d, which is why sampling takes over in high dimensions.
 
 Your answer: set ANSWER to the smallest whole number of intervals n for which the bound is
-below 1e-6, as a Python int. It is graded exactly.
+below 1e-6, as a Python int (a whole-valued float counts too). It is graded exactly.
 
 Stuck? `numkata hint ch06/monte_carlo_vs_trapezoid` shows one hint at a time.
 """

@@ -20,8 +20,8 @@ Now take
 
 whose values are [3, 2, 4, 1] and col_idx [2, 0, 1, 3]. What is its row_ptr?
 
-Your answer: set ANSWER to row_ptr as a list (or tuple) of integers, first entry first. It is
-graded exactly.
+Your answer: set ANSWER to row_ptr as a list (or tuple, or NumPy array) of integers
+(whole-valued floats count too), first entry first. It is graded exactly.
 
 Stuck? `numkata hint ch08/csr_row_ptr` shows one hint at a time.
 """

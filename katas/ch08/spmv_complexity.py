@@ -16,7 +16,7 @@ Trace it on the matrix of ch08/csr_row_ptr,
 
 and count the multiplications `values[k] * x[col_idx[k]]` it performs in each row.
 
-Your answer: set ANSWER to a tuple of 4 integers, the number of multiplications done for row
+Your answer: set ANSWER to a tuple (or list) of 4 integers (whole-valued floats count too), the number of multiplications done for row
 0, row 1, row 2 and row 3, in that order. It is graded exactly. (Add them up and compare with
 the 16 of the dense product: that total is what makes SpMV cost O(nnz) instead of O(n**2).)
 

@@ -16,7 +16,7 @@ cause - listed here in no particular order, each with what it is for:
     "locate the first NaN layer" hook every layer and find the first whose output contains
                                  inf or nan
 
-Your answer: set ANSWER to a list of these five strings, spelled exactly as above, in the
+Your answer: set ANSWER to a list (or tuple) of these five strings, spelled exactly as above, in the
 order you carry them out. It is graded exactly.
 
 Stuck? `numkata hint ch09/audit_order` shows one hint at a time.

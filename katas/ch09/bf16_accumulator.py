@@ -23,8 +23,9 @@ not V * 2**-7, and rounding to nearest throws an increment away only when it is 
 half the gap - until then it is rounded up to a whole gap, so the BF16 sum even runs ahead of
 the true one. Work it out or simulate it bit by bit.
 
-Your answer: set ANSWER to the tuple (S, N): S as a number, graded within 1e-9 relative (it is
-an exact BF16 value), and N as an integer, graded exactly.
+Your answer: set ANSWER to the tuple (S, N) (a list works too): S as a number, graded within
+1e-9 relative (it is an exact BF16 value), and N as an integer (a whole-valued float counts
+too), graded exactly.
 
 Stuck? `numkata hint ch09/bf16_accumulator` shows one hint at a time.
 """

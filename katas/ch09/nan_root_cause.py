@@ -26,7 +26,7 @@ sum s, its probability p[1], and the loss. Describe what happens with these even
     "gradient_underflows"  a gradient too small for FP16 becomes 0
     "weights_become_nan"   the optimizer writes nan into the weights
 
-Your answer: set ANSWER to a tuple of event names (strings from the list above): exactly the
+Your answer: set ANSWER to a tuple (or list) of event names (strings from the list above): exactly the
 events that happen to e[1], s, p[1] and the loss at step 847, in the order they happen. It is
 graded exactly. You can check yourself with numpy.float16 arithmetic.
 

@@ -11,7 +11,7 @@ about 11.09 (exp(11.1) is about 66171).
 
 What is exp(91.7), and what does FP16 make of it?
 
-Your answer: set ANSWER to a tuple of two numbers:
+Your answer: set ANSWER to a tuple (or list) of two numbers:
   (exp(91.7) as a real number, graded within 1e-6 relative;
    the value of exp(91.7) after rounding to FP16, as a Python float - math.inf if it
    overflows - graded exactly).

@@ -14,7 +14,7 @@ Decide, for each of these four series (n runs from 1 to infinity):
     (c)  sum (-1)**n / sqrt(n)
     (d)  sum n! / 2**n
 
-Your answer: set ANSWER to a tuple of four strings, one per series in the order (a), (b), (c),
+Your answer: set ANSWER to a tuple (or list) of four strings, one per series in the order (a), (b), (c),
 (d), each exactly "converges" or "diverges" (lower case), for example
 ("diverges", "diverges", "converges", "converges"). A series that converges but not absolutely
 still "converges". Graded exactly.

@@ -14,7 +14,7 @@ Find R for each of
 A ratio evaluated at one finite n is only an estimate of the limit: for (b) it is (n+1)/n,
 which is never exactly the limit, however large n is. Give the limits themselves.
 
-Your answer: set ANSWER to a tuple of three numbers (R_a, R_b, R_c), in that order. Write an
+Your answer: set ANSWER to a tuple (or list) of three numbers (R_a, R_b, R_c), in that order. Write an
 infinite radius as math.inf (none of these three needs it). Each entry is graded within 1e-9
 relative, or 1e-9 absolute for a radius of 0.
 

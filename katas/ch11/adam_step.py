@@ -26,8 +26,9 @@ Contract
 --------
 adam_step(theta, grad, m, v, t, lr=1e-3, beta1=0.9, beta2=0.999, eps=1e-8) -> tuple
     theta, grad, m, v are float NumPy arrays of one shape; t is an int >= 1. Returns a tuple
-    (new_theta, new_m, new_v) of new arrays of that shape: the update above, the returned m
-    and v being the moving averages themselves (not m_hat, v_hat). new_m and new_v are within
+    (new_theta, new_m, new_v) of new arrays of that shape (a list of the three is accepted
+    too): the update above, the returned m and v being the moving averages themselves (not
+    m_hat, v_hat). new_m and new_v are within
     1e-12 relative of the exact update, new_theta within 1e-12 relative or 1e-12 times the
     largest step lr * |m_hat / (sqrt(v_hat) + eps)| absolute, for gradients from 1e-20 up to
     1e3 in size. The inputs are not modified.

@@ -17,9 +17,9 @@ Contract
 --------
 laplace_beta(a, b) -> tuple[float, float]
     a and b are floats > 1 (so the density has a single interior peak), up to 10^4.
-    Returns (mode, variance) of the Laplace approximation to Beta(a, b): mode the theta in
-    (0, 1) where the density is largest, variance = -1 / (second derivative of
-    log p at the mode). Both within 1e-9 relative.
+    Returns the tuple (mode, variance) of the Laplace approximation to Beta(a, b) (a list of
+    the two is accepted too): mode the theta in (0, 1) where the density is largest,
+    variance = -1 / (second derivative of log p at the mode). Both within 1e-9 relative.
 
 Stuck? `numkata hint ch11/laplace_beta` shows one hint at a time.
 """

@@ -6,7 +6,7 @@ Oracle: ml_dtypes.bfloat16 round-trips every integer upward from 0 until one com
 import ml_dtypes
 import numpy as np
 
-from pytest_numkata.checking import answer, expect_close
+from pytest_numkata.checking import answer, expect_answer_close
 
 
 def _last_exact_integer(dtype):
@@ -18,7 +18,7 @@ def _last_exact_integer(dtype):
 
 def matches_the_last_integer_bf16_keeps(kata):
     expected = _last_exact_integer(ml_dtypes.bfloat16)
-    expect_close(
+    expect_answer_close(
         answer(kata),
         expected,
         rtol=0,

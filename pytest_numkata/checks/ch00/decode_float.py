@@ -12,7 +12,8 @@ import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pytest_numkata.checking import call, call_many, expect_raises, expect_same_float, same_float
+from pytest_numkata.checking import (call, call_many, expect, expect_raises, expect_same_float,
+                                     same_float)
 
 # name: (exponent bits, fraction bits, unsigned view dtype, float view dtype)
 FORMATS = {
@@ -181,6 +182,16 @@ def matches_fp32_across_every_exponent(kata):
 @given(st.integers(0, 2**32 - 1))
 def matches_any_fp32_pattern(kata, bits):
     _check(kata, bits, "fp32")
+
+
+def returns_a_float(kata):
+    # "Returns the value ... as a float": whole values too (1.0, -2.0, 65504.0), not ints
+    for bits, fmt in ((0x3C00, "fp16"), (0xC000, "bf16"), (0x7BFF, "fp16"), (0x3F800000, "fp32"),
+                      (0x0000, "fp16")):
+        got = call(kata.decode, bits, fmt)
+        expect(isinstance(got, float | np.floating),
+               f"returned {type(got).__name__} {got!r}: the contract asks for the value as a "
+               f"float - whole values included (e.g. float(value))")
 
 
 def rejects_unknown_formats(kata):

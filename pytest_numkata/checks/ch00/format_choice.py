@@ -10,7 +10,7 @@ import warnings
 import ml_dtypes
 import numpy as np
 
-from pytest_numkata.checking import answer, expect_equal, fail
+from pytest_numkata.checking import answer, expect_answer_equal, fail
 
 FORMATS = {"FP16": np.float16, "BF16": ml_dtypes.bfloat16, "FP32": np.float32}  # cheapest first
 SIXTEEN_BIT = ("FP16", "BF16")
@@ -103,7 +103,7 @@ def _check_job(kata, job):
     choice = _answer(kata)[job]
     expected = _expected()[job]
     mistakes = {text: name for (j, name), text in WHY_NOT.items() if j == job}
-    expect_equal(choice, expected, what=f"ANSWER[{job!r}]", mistakes=mistakes)
+    expect_answer_equal(choice, expected, entry=job, mistakes=mistakes)
 
 
 def names_exactly_the_four_jobs(kata):

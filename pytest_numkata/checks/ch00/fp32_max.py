@@ -2,15 +2,15 @@
 
 import numpy as np
 
-from pytest_numkata.checking import answer, expect_close
+from pytest_numkata.checking import answer, expect_answer_close
 
 
 def matches_the_largest_fp32(kata):
     expected = float(np.finfo(np.float32).max)
-    expect_close(
+    expect_answer_close(
         answer(kata),
         expected,
-        rtol=1e-6,
+        rtol=1e-8,
         mistakes={
             "2**128 is the first power of two past the largest value: the exponent field 255 is "
             "reserved, and the significand stays below 2": float(2.0**128),

@@ -5,7 +5,7 @@ Oracle: NumPy steps from FP32 1.0 to the next FP32 number and measures the gap.
 
 import numpy as np
 
-from pytest_numkata.checking import answer, expect_close
+from pytest_numkata.checking import answer, expect_answer_close
 
 
 def _gap_above_one(dtype):
@@ -15,7 +15,7 @@ def _gap_above_one(dtype):
 
 def matches_the_gap_above_one_in_fp32(kata):
     expected = _gap_above_one(np.float32)
-    expect_close(
+    expect_answer_close(
         answer(kata),
         expected,
         rtol=1e-6,

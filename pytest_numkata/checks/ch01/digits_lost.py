@@ -7,7 +7,7 @@ from fractions import Fraction
 
 import mpmath
 
-from pytest_numkata.checking import answer, expect_close
+from pytest_numkata.checking import answer, expect_answer_close
 
 A = Fraction("1.234567")
 B = Fraction("1.234566")
@@ -21,7 +21,7 @@ def _log10(q):
 def matches_log10_of_a_over_the_difference(kata):
     diff = abs(A - B)
     expected = _log10(abs(A) / diff)
-    expect_close(
+    expect_answer_close(
         answer(kata),
         expected,
         rtol=0,

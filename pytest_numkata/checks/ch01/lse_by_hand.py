@@ -5,7 +5,7 @@ Oracle: mpmath at 40 significant digits (no overflow, no rounding worth the name
 
 import mpmath
 
-from pytest_numkata.checking import answer, expect_close
+from pytest_numkata.checking import answer, expect_answer_close
 
 X = (10, 20, 30)
 
@@ -26,4 +26,4 @@ def matches_log_sum_exp_of_10_20_30(kata):
             "that is log(sum(exp(x))) / n or a mean; LSE is a soft maximum, not an average":
                 float(mpmath.log(total) / len(X)),
         }
-    expect_close(answer(kata), expected, rtol=0, atol=1e-7, mistakes=mistakes)
+    expect_answer_close(answer(kata), expected, rtol=0, atol=1e-7, mistakes=mistakes)

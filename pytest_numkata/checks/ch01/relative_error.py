@@ -6,7 +6,7 @@ the exact decimal 1e-15 without any further rounding.
 
 from fractions import Fraction
 
-from pytest_numkata.checking import answer, expect_close
+from pytest_numkata.checking import answer, expect_answer_close
 
 
 def matches_the_fp64_relative_error(kata):
@@ -14,7 +14,7 @@ def matches_the_fp64_relative_error(kata):
     true = Fraction(1, 10**15)
     error = abs(Fraction(computed) - true)
     expected = float(error / true)
-    expect_close(
+    expect_answer_close(
         answer(kata),
         expected,
         rtol=1e-3,

@@ -6,7 +6,7 @@ what is left is clamped at zero.
 
 import math
 
-from pytest_numkata.checking import answer, expect, expect_equal
+from pytest_numkata.checking import answer, expect, expect_answer_equal
 
 KAPPA = 1e8
 
@@ -19,16 +19,17 @@ def matches_the_rule_of_thumb(kata):
     fp64_digits = math.floor(53 * math.log10(2))
     lost = round(math.log10(KAPPA))
     left = max(0, fp32_digits - lost)
-    expect_equal(
+    expect_answer_equal(
         tuple(value),
         (lost, left),
-        what="ANSWER (digits_lost, correct_digits_left)",
+        names=("digits_lost", "correct_digits_left"),
         mistakes={
-            "a count of correct digits cannot be negative: 7 - 8 leaves none (clamp at 0)":
+            "a count of correct digits cannot be negative: when κ costs more digits than FP32 "
+            "carries, none are left (clamp at 0)":
                 (lost, fp32_digits - lost),
             "that is FP64's budget (about 16 digits); the solve here runs in FP32 (about 7)":
                 lambda got: tuple(got) in {(lost, fp64_digits - lost), (lost, fp64_digits + 1 - lost)},
-            "κ = 1e8 costs log10(1e8) = 8 digits, not the 7 digits FP32 carries":
+            "digits_lost is log10(κ), which does not depend on how many digits FP32 carries":
                 lambda got: tuple(got)[0] != lost,
         },
     )

@@ -5,14 +5,14 @@ Oracle: NumPy's infinity-norm condition number of the identity for n = 1..8 (all
 
 import numpy as np
 
-from pytest_numkata.checking import answer, expect_close
+from pytest_numkata.checking import answer, expect_answer_close
 
 
 def matches_the_identity_for_every_size(kata):
     values = {float(np.linalg.cond(np.eye(n), p=np.inf)) for n in range(1, 9)}
     assert len(values) == 1
     (expected,) = values
-    expect_close(
+    expect_answer_close(
         answer(kata),
         expected,
         rtol=1e-9,

@@ -5,7 +5,7 @@ Oracle: exact rational arithmetic (fractions) on the decimal entries.
 
 import numpy as np
 
-from pytest_numkata.checking import answer, expect_close
+from pytest_numkata.checking import answer, expect_answer_close
 
 from ._exact import cond_inf, inf_norm, inverse, to_fractions
 
@@ -15,12 +15,12 @@ A = [["1", "1"], ["1", "1.0001"]]
 def matches_the_infinity_norm_condition_number(kata):
     exact = to_fractions(A)
     expected = float(cond_inf(exact))
-    expect_close(
+    expect_answer_close(
         answer(kata),
         expected,
         rtol=1e-6,
         mistakes={
-            "that is the 2-norm condition number σmax/σmin (the workbook's 40,002): this kata "
+            "that is the 2-norm condition number σmax/σmin: this kata "
             "asks for ‖A‖∞ · ‖A⁻¹‖∞, the largest absolute row sums":
                 float(np.linalg.cond(np.array([[1, 1], [1, 1.0001]]))),
             "that is ‖A⁻¹‖∞ alone: multiply by ‖A‖∞": float(inf_norm(inverse(exact))),

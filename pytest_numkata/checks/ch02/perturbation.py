@@ -5,7 +5,7 @@ Oracle: both systems solved exactly in rational arithmetic (fractions).
 
 from fractions import Fraction
 
-from pytest_numkata.checking import answer, expect_close
+from pytest_numkata.checking import answer, expect_answer_close
 
 from ._exact import inverse, to_fractions
 
@@ -24,7 +24,7 @@ def matches_the_change_in_x1(kata):
     x, x_new = _solve(B), _solve(B_NEW)
     change = abs(x_new[0] - x[0])
     db = abs(Fraction(B_NEW[1]) - Fraction(B[1]))
-    expect_close(
+    expect_answer_close(
         answer(kata),
         float(change),
         atol=1e-6,

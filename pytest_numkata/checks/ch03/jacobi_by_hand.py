@@ -5,7 +5,7 @@ Oracle: two Jacobi sweeps in exact rational arithmetic (fractions).
 
 from fractions import Fraction
 
-from pytest_numkata.checking import answer, expect_close
+from pytest_numkata.checking import answer, expect_answer_close
 
 from ._jacobi import WORKED_A, WORKED_B, gauss_seidel, iterates, jacobi
 
@@ -15,7 +15,7 @@ def matches_x1_after_two_steps(kata):
     gs = iterates(gauss_seidel, [0, 0], 2)
     exact_solution = (Fraction(WORKED_B[0]) * WORKED_A[1][1] - WORKED_A[0][1] * WORKED_B[1]) / (
         WORKED_A[0][0] * WORKED_A[1][1] - WORKED_A[0][1] * WORKED_A[1][0])
-    expect_close(
+    expect_answer_close(
         answer(kata),
         float(xs[2][0]),
         rtol=1e-3,

@@ -8,7 +8,7 @@ from a generic start confirms it.
 import mpmath
 import numpy as np
 
-from pytest_numkata.checking import answer_entries, expect, expect_close, expect_equal
+from pytest_numkata.checking import answer_entries, expect, expect_answer_close, expect_answer_equal
 
 A = np.array([[1.0, 2.0], [2.0, 1.0]])
 
@@ -46,10 +46,10 @@ def says_whether_it_converges(kata):
     rho = _rho(_jacobi_matrix(A))
     verdict = rho < 1
     assert verdict == (not _diverges_in_practice(A))
-    expect_equal(
+    expect_answer_equal(
         bool(converges),
         verdict,
-        what="ANSWER[0], converges",
+        entry=0, label="(converges)",
         mistakes={
             "ρ(D⁻¹(L + U)) is greater than 1 here, so the error grows with each step; A is not "
             "diagonally dominant (1 < 2)": True,
@@ -60,11 +60,11 @@ def says_whether_it_converges(kata):
 def matches_the_spectral_radius(kata):
     _, radius = _answer(kata)
     M = _jacobi_matrix(A)
-    expect_close(
+    expect_answer_close(
         radius,
         _rho(M),
         rtol=1e-6,
-        what="ANSWER[1], spectral_radius",
+        entry=1, label="(spectral_radius)",
         mistakes={
             "that is the spectral radius of A itself; the question is about the iteration "
             "matrix D⁻¹(L + U)": _rho(A),

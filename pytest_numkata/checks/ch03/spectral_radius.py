@@ -5,7 +5,7 @@ Oracle: numpy.linalg.eigvals of D⁻¹(L + U).
 
 import numpy as np
 
-from pytest_numkata.checking import answer, expect_close
+from pytest_numkata.checking import answer, expect_answer_close
 
 A = np.array([[4.0, 1.0], [1.0, 3.0]])
 
@@ -18,7 +18,7 @@ def matches_the_spectral_radius(kata):
     D = np.diag(np.diag(A))
     M = np.linalg.solve(D, A - D)
     rho = _rho(M)
-    expect_close(
+    expect_answer_close(
         answer(kata),
         rho,
         rtol=5e-4,

@@ -3,7 +3,7 @@
 Oracle: three Jacobi sweeps in exact rational arithmetic (fractions).
 """
 
-from pytest_numkata.checking import answer, expect_close
+from pytest_numkata.checking import answer, expect_answer_close
 
 from ._jacobi import gauss_seidel, iterates, jacobi
 
@@ -11,7 +11,7 @@ from ._jacobi import gauss_seidel, iterates, jacobi
 def matches_x2_after_three_steps(kata):
     xs = iterates(jacobi, [0, 0], 4)
     gs = iterates(gauss_seidel, [0, 0], 3)
-    expect_close(
+    expect_answer_close(
         answer(kata),
         float(xs[3][1]),
         rtol=1e-3,

@@ -6,7 +6,7 @@ with mpmath at 50 digits.
 
 import mpmath
 
-from pytest_numkata.checking import answer, expect_close
+from pytest_numkata.checking import answer, expect_answer_close
 from pytest_numkata.checks.ch04._sqrt2_newton import exact_iterates
 
 RTOL = 1e-6
@@ -27,7 +27,7 @@ def matches_the_ratio_at_step_two(kata):
         linear = float(abs(e[2] / e[1]))
         first = float(abs(e[1]) / e[0] ** 2)
         inverted = float(e[1] ** 2 / abs(e[2]))
-    expect_close(
+    expect_answer_close(
         float(answer(kata)),
         expected,
         rtol=RTOL,

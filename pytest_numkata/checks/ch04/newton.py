@@ -98,17 +98,21 @@ def stops_changing_once_f_is_exactly_zero(kata):
 
 
 def keeps_stepping_while_f_is_tiny_but_not_zero(kata):
-    f = labelled(lambda x: 1e-12 * (x * x - 2.0), "lambda x: 1e-12 * (x*x - 2.0)")
-    fp = labelled(lambda x: 2e-12 * x, "lambda x: 2e-12 * x")
-    x0, n = 1000.0, 6
-    xs = _iterates(f, fp, x0, n)
-    mistakes = _mistakes(f, fp, x0, n)
-    mistakes = {
-        "stopped early although f(x) was not exactly 0: only f(x) == 0.0 may end the loop early, "
-        "a small f(x) still gets its step": lambda got: any(math.isclose(got, v, rel_tol=RTOL) for v in xs[:n - 1]),
-        **mistakes,
-    }
-    expect_close(call(kata.newton, f, fp, x0, n), xs[n], rtol=RTOL, mistakes=mistakes)
+    # "only then": however small a non-zero f(x) is - here down to about 1e-303, still a normal
+    # float - it gets its step, so no threshold on abs(f(x)) may end the loop
+    for scale in (1e-12, 1e-305):
+        f = labelled(lambda x, s=scale: s * (x * x - 2.0), f"lambda x: {scale!r} * (x*x - 2.0)")
+        fp = labelled(lambda x, s=scale: 2 * s * x, f"lambda x: {2 * scale!r} * x")
+        x0, n = 1000.0, 6
+        xs = _iterates(f, fp, x0, n)
+        assert all(f(x) != 0.0 for x in xs)
+        mistakes = {
+            "stopped early although f(x) was not exactly 0: only f(x) == 0.0 may end the loop "
+            "early, a small f(x) still gets its step":
+                lambda got, xs=xs: any(math.isclose(got, v, rel_tol=RTOL) for v in xs[:n]),
+            **_mistakes(f, fp, x0, n),
+        }
+        expect_close(call(kata.newton, f, fp, x0, n), xs[n], rtol=RTOL, mistakes=mistakes)
 
 
 def works_with_math_functions(kata):

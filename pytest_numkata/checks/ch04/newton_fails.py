@@ -8,7 +8,7 @@ from fractions import Fraction
 
 import numpy as np
 
-from pytest_numkata.checking import answer_entries, expect_close
+from pytest_numkata.checking import answer_entries, expect_answer_close
 
 N = 6
 ATOL = 1e-9
@@ -43,12 +43,12 @@ def lists_the_first_six_iterates(kata):
     got = answer_entries(kata, N, "(the iterates x0 to x5)")
     expected = _run(0, N)
     root = _real_root()
-    expect_close(
+    expect_answer_close(
         np.array([float(v) for v in got]),
         np.array(expected),
         atol=ATOL,
         rtol=0.0,
-        what="ANSWER",
+        names=[f"x{i}" for i in range(N)],
         mistakes={
             "the tuple should start with x0 = 0 itself, then x1, ..., x5": _run(0, N + 1)[1:],
             "the step has the wrong sign: Newton subtracts f(x)/f'(x)": _run(0, N, sign=+1),

@@ -179,6 +179,27 @@ def keeps_going_on_a_small_but_safe_slope(kata):
     _expect_result(kata, f, fp, 0.0, tol=1e-30)
 
 
+def steps_on_a_slope_of_exactly_1e_12(kata):
+    # rule 2 raises only when abs(fprime(x)) < 1e-12: a slope of exactly 1e-12 takes its step
+    f = labelled(lambda x: 1e-12 * (x - 5.0), "lambda x: 1e-12*(x - 5.0)")
+    fp = labelled(lambda x: 1e-12, "lambda x: 1e-12")
+    assert abs(fp(0.0)) == FLAT and abs(f(0.0)) >= 1e-12
+    _expect_result(kata, f, fp, 0.0)
+
+
+def steps_when_abs_f_equals_tol(kata):
+    # rule 1 returns only when abs(f(x)) < tol: at abs(f(x)) == tol the step is still taken
+    f = labelled(lambda x: x, "lambda x: x")
+    fp = labelled(lambda x: 1.0, "lambda x: 1.0")
+    for tol in (1e-12, 0.25):
+        assert abs(f(tol)) == tol
+        kind, expected = _oracle(f, fp, tol, tol=tol)
+        got = _run(kata, f, fp, tol, tol=tol)
+        expect_close(got, expected, rtol=RTOL, mistakes={
+            "returned an iterate with abs(f(x)) equal to tol: the test is strict, "
+            "abs(f(x)) < tol": tol})
+
+
 def returns_a_root_even_where_the_tangent_is_flat(kata):
     f = labelled(lambda x: x * x, "lambda x: x*x")
     fp = labelled(lambda x: 2 * x, "lambda x: 2*x")

@@ -6,7 +6,7 @@ quadratic), confirmed by running gradient descent just below and at the threshol
 
 from fractions import Fraction
 
-from pytest_numkata.checking import answer, expect_close
+from pytest_numkata.checking import answer, expect_answer_close
 
 
 def _f(x):
@@ -31,7 +31,7 @@ def matches_two_over_the_curvature(kata):
     assert abs(_gd(0.9 * float(lr_max), 200)) < 1e-12
     assert abs(_gd(float(lr_max), 200)) == 1.0
     assert abs(_gd(1.1 * float(lr_max), 200)) > 1e12
-    expect_close(
+    expect_answer_close(
         float(answer(kata)),
         float(lr_max),
         rtol=1e-9,

@@ -5,7 +5,7 @@ Oracle: gradient descent on x**2 run in exact fractions.
 
 from fractions import Fraction
 
-from pytest_numkata.checking import answer, expect_close
+from pytest_numkata.checking import answer, expect_answer_close
 
 LR = Fraction(1, 10)
 
@@ -20,7 +20,7 @@ def _iterates(n, x0=Fraction(5), grad=lambda x: 2 * x):
 def matches_the_loss_after_five_steps(kata):
     xs = _iterates(6)
     no_two = _iterates(5, grad=lambda x: x)
-    expect_close(
+    expect_answer_close(
         float(answer(kata)),
         float(xs[5] ** 2),
         rtol=1e-9,

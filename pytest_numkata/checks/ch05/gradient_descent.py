@@ -123,6 +123,27 @@ def diverges_above_the_stability_threshold(kata):
     _check(kata, grad, x0, 0.0101, 60, expected)
 
 
+def keeps_going_however_large_the_iterates_grow(kata):
+    # "no stopping rule, no clipping": lr = 10 on x**2 multiplies x by -19 each step, so after
+    # 230 steps |x| is about 1e294 - still a finite float, and that is what comes back
+    cut_short = ("the run was cut short or clipped once the iterates grew large: the contract has "
+                 "no stopping rule and no clipping - a diverging run returns its grown iterate")
+    for n in (20, 120, 230):
+        expected = float(_closed_form([2.0], [1.0], 10.0, n)[0])
+        got = call(kata.gradient_descent, _parabola(), 1.0, 10.0, n)
+        expect_close(got, expected, rtol=RTOL, mistakes={
+            cut_short: lambda g, e=expected: abs(float(g)) < 1e-3 * abs(e),
+            **_mistakes(_parabola(), 1.0, 10.0, n)})
+    d = [2.0, 1.0]
+    x0 = np.array([1.0, -1.0])
+    expected = _closed_form(d, x0, 10.0, 200)
+    assert np.all(np.isfinite(expected)) and np.max(np.abs(expected)) > 1e250  # the oracle
+    got = call(kata.gradient_descent, _bowl(d), x0, 10.0, 200, unchanged=True)
+    expect_close(got, expected, rtol=RTOL, mistakes={
+        cut_short: lambda g: np.max(np.abs(np.asarray(g, dtype=float))) < 1e-3 * np.max(np.abs(expected)),
+        **_mistakes(_bowl(d), x0, 10.0, 200)})
+
+
 def leaves_an_array_x0_unchanged(kata):
     x0 = np.array([3.0, -1.0])
     call(kata.gradient_descent, _bowl([2.0, 1.0]), x0, 0.1, 4, unchanged=True)

@@ -6,7 +6,7 @@ Oracle: gradient descent on x**2 run step by step in exact fractions until abs(x
 import math
 from fractions import Fraction
 
-from pytest_numkata.checking import answer, expect_close
+from pytest_numkata.checking import answer, expect_answer_close
 
 LR = Fraction(1, 10)
 TARGET = Fraction(1, 100)
@@ -23,7 +23,7 @@ def _steps(x0=Fraction(10)):
 def counts_the_steps(kata):
     k = _steps()
     bound = math.log(0.001) / math.log(0.8)
-    expect_close(
+    expect_answer_close(
         answer(kata),
         k,
         rtol=0.0,

@@ -7,7 +7,7 @@ from fractions import Fraction
 
 import numpy as np
 
-from pytest_numkata.checking import answer, expect, expect_close
+from pytest_numkata.checking import answer, expect, expect_answer_close
 
 LR = Fraction(5, 1000)
 TOL = 1e-9
@@ -26,12 +26,12 @@ def matches_the_point_after_100_steps(kata):
     expect(len(got) == 2, f"ANSWER should be the pair (x, y), but it has {len(got)} entries")
     expect(all(isinstance(v, (int, float, Fraction, np.number)) and not isinstance(v, bool) for v in got),
            "both entries of ANSWER should be numbers")
-    expect_close(
+    expect_answer_close(
         np.array([float(v) for v in got]),
         _run(100),
         rtol=TOL,
         atol=TOL,
-        what="ANSWER",
+        names=("x", "y"),
         mistakes={
             "the pair is (x, y): x first":
                 lambda g: np.allclose(np.asarray(g, dtype=float), _run(100)[::-1], rtol=1e-3, atol=1e-6),

@@ -6,7 +6,7 @@ evaluated here with math.fsum at n = 16 and n = 32; the factor is the ratio of t
 
 import math
 
-from pytest_numkata.checking import answer_entries, expect_close
+from pytest_numkata.checking import answer_entries, expect_answer_close
 
 N = 16
 
@@ -32,11 +32,11 @@ def _factor(rule):
 def matches_the_measured_factors(kata):
     got = answer_entries(kata, 2, "(trapezoid_factor, simpson_factor)")
     measured = (_factor(_trapezoid), _factor(_simpson))
-    expect_close(
+    expect_answer_close(
         tuple(float(v) for v in got),
         measured,
         rtol=0.1,
-        what=f"ANSWER = {tuple(got)!r}",
+        names=("trapezoid_factor", "simpson_factor"),
         mistakes={
             "the two factors are in the wrong order: the trapezoid's comes first":
                 (measured[1], measured[0]),

@@ -6,7 +6,7 @@ Oracle: the smallest n with 1 / (12 n**2) < 10**-6, searched in exact rational a
 import math
 from fractions import Fraction
 
-from pytest_numkata.checking import answer, expect_equal
+from pytest_numkata.checking import answer, expect_answer_equal
 
 TARGET = Fraction(1, 10**6)
 
@@ -25,7 +25,7 @@ def _smallest(h_scale=Fraction(1, 12)):
 def matches_the_smallest_n(kata):
     expected = _smallest()
     root = math.sqrt(10**6 / 12)
-    expect_equal(
+    expect_answer_equal(
         answer(kata),
         expected,
         mistakes={

@@ -5,7 +5,7 @@ Oracle: the rule evaluated in exact rational arithmetic with fractions.Fraction.
 
 from fractions import Fraction
 
-from pytest_numkata.checking import answer, expect_close
+from pytest_numkata.checking import answer, expect_answer_close
 
 N = 4
 
@@ -15,7 +15,7 @@ def matches_the_simpson_sum(kata):
     y = [(i * h) ** 2 for i in range(N + 1)]
     weighted = y[0] + 4 * y[1] + 2 * y[2] + 4 * y[3] + y[4]
     expected = h / 3 * weighted
-    expect_close(
+    expect_answer_close(
         answer(kata),
         float(expected),
         rtol=1e-12,

@@ -5,7 +5,7 @@ Oracle: both difference quotients in exact rational arithmetic (fractions.Fracti
 
 from fractions import Fraction
 
-from pytest_numkata.checking import answer, expect_close
+from pytest_numkata.checking import answer, expect_answer_close
 from pytest_numkata.checks.ch07 import _differences as D
 
 
@@ -14,7 +14,7 @@ def matches_the_ratio_of_the_actual_errors(kata):
     cen = abs(D.central() - D.TRUE)
     # leading-order terms: f''(2) h / 2 with f'' = 6x, and f'''(2) h**2 / 6 with f''' = 6
     leading = (6 * D.X * D.H / 2) / (Fraction(6) * D.H**2 / 6)
-    expect_close(
+    expect_answer_close(
         answer(kata),
         float(fwd / cen),
         rtol=1e-6,

@@ -3,12 +3,12 @@
 Oracle: the difference quotient in exact rational arithmetic (fractions.Fraction), h = 1/100.
 """
 
-from pytest_numkata.checking import answer, expect_close
+from pytest_numkata.checking import answer, expect_answer_close
 from pytest_numkata.checks.ch07 import _differences as D
 
 
 def matches_the_forward_quotient(kata):
-    expect_close(
+    expect_answer_close(
         answer(kata),
         float(D.forward()),
         rtol=1e-9,

@@ -10,7 +10,7 @@ import math
 
 import numpy as np
 
-from pytest_numkata.checking import answer, fail
+from pytest_numkata.checking import answer, fail, how_far
 
 STEPS = np.logspace(-10, -2, 161)  # 20 steps per decade
 NEIGHBOURS = 5  # a quarter of a decade each side
@@ -54,7 +54,7 @@ def lies_within_an_order_of_magnitude_of_the_measured_best_step(kata):
     else:
         named = "too large: at this step truncation error (~ h**2) dominates the total"
     fail(f"ANSWER = {h!r}\n"
-         f"  expected  a step within a factor of {WINDOW:g} of the measured best step "
-         f"{target:.3g}, that is between {target / WINDOW:.3g} and {target * WINDOW:.3g}\n"
+         f"  {how_far(h, target)} (graded: within a factor of {WINDOW:g} of the measured "
+         f"best step)\n"
          f"  likely mistake: {named}\n"
          f"  stuck? `numkata hint ch07/optimal_step` shows the next hint")

@@ -5,7 +5,7 @@ Oracle: the quotient evaluated with mpmath at 50 significant digits, h = 1/10 ex
 
 import mpmath
 
-from pytest_numkata.checking import answer, expect_close
+from pytest_numkata.checking import answer, expect_answer_close
 
 
 def _quotient(divisor):
@@ -17,7 +17,7 @@ def _quotient(divisor):
 
 def matches_the_second_difference(kata):
     expected = _quotient(lambda h: h**2)
-    expect_close(
+    expect_answer_close(
         answer(kata),
         expected,
         rtol=1e-6,

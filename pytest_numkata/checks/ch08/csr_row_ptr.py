@@ -6,7 +6,7 @@ Oracle: scipy.sparse builds the CSR form of the matrix (its `indptr` is row_ptr)
 import numpy as np
 import scipy.sparse as sp
 
-from pytest_numkata.checking import answer, expect_equal, fail
+from pytest_numkata.checking import answer, expect_answer_equal, fail
 
 A = [[0, 0, 3, 0], [2, 0, 0, 0], [0, 0, 0, 0], [0, 4, 0, 1]]
 
@@ -15,7 +15,7 @@ def _as_int_tuple(value):
     try:
         items = [v for v in value]
         ints = tuple(int(v) for v in items)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         fail(f"ANSWER should be a list of integers, but it is {value!r}")
     if any(float(v) != i for v, i in zip(items, ints)):
         fail(f"ANSWER should hold whole numbers (positions in `values`), but it is {value!r}")
@@ -27,10 +27,10 @@ def matches_the_row_pointer(kata):
     indptr = tuple(int(v) for v in sp.csr_array(np.array(A, dtype=float)).indptr)
     counts = tuple(int(v) for v in np.diff(indptr))
     nonempty = (0,) + tuple(indptr[i + 1] for i in range(len(A)) if counts[i] > 0)
-    expect_equal(
+    expect_answer_equal(
         got,
         indptr,
-        what="ANSWER (row_ptr)",
+        label="(row_ptr)",
         mistakes={
             "row_ptr starts with 0: it has rows + 1 entries, the first one where row 0 begins":
                 indptr[1:],

@@ -8,7 +8,7 @@ from fractions import Fraction
 
 import numpy as np
 
-from pytest_numkata.checking import answer, expect_close
+from pytest_numkata.checking import answer, expect_answer_close
 
 ROWS = COLS = 1000
 
@@ -25,11 +25,11 @@ def matches_the_csr_to_dense_ratio(kata):
     dense, values, col_idx, row_ptr = _bytes()
     expected = Fraction(values + col_idx + row_ptr, dense)
     i32 = np.dtype(np.int32).itemsize
-    expect_close(
+    expect_answer_close(
         answer(kata),
         float(expected),
         rtol=1e-6,
-        what="ANSWER (CSR bytes / dense bytes)",
+        label="(CSR bytes / dense bytes)",
         mistakes={
             "row_ptr is missing: CSR also stores rows + 1 row pointers":
                 float(Fraction(values + col_idx, dense)),

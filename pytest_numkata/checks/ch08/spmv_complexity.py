@@ -6,7 +6,7 @@ Oracle: the CSR loop itself, run on scipy's CSR form of the matrix with a counte
 import numpy as np
 import scipy.sparse as sp
 
-from pytest_numkata.checking import answer, expect_equal, fail
+from pytest_numkata.checking import answer, expect_answer_equal, fail
 
 A = np.array([[0, 0, 3, 0], [2, 0, 0, 0], [0, 0, 0, 0], [0, 4, 0, 1]], dtype=float)
 
@@ -28,7 +28,7 @@ def matches_the_multiplications_per_row(kata):
     try:
         ints = tuple(int(v) for v in got)
         whole = all(float(v) == i for v, i in zip(got, ints))
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         whole = False
     if not whole:
         fail(f"ANSWER should be a tuple of 4 integers, but it is {got!r}")
@@ -38,10 +38,10 @@ def matches_the_multiplications_per_row(kata):
     counts, y = _counted_spmv(csr, x)
     assert np.allclose(y, A @ x)  # the counted loop is an honest SpMV
     rows, cols = A.shape
-    expect_equal(
+    expect_answer_equal(
         got,
         counts,
-        what="ANSWER (multiplications per row)",
+        label="(multiplications per row)",
         mistakes={
             "that is the dense count: CSR never multiplies the zeros it did not store":
                 (cols,) * rows,

@@ -5,7 +5,7 @@ Oracle: softmax at 40 digits with mpmath (see _capstone.py).
 
 import math
 
-from pytest_numkata.checking import answer, expect_close
+from pytest_numkata.checking import answer, expect_answer_close
 
 from ._capstone import LOGITS, roughly, shifted_exp, softmax
 
@@ -13,11 +13,11 @@ from ._capstone import LOGITS, roughly, shifted_exp, softmax
 def matches_the_first_probability(kata):
     p = softmax()
     e = shifted_exp()
-    expect_close(
+    expect_answer_close(
         answer(kata),
         p[0],
         rtol=1e-6,
-        what="ANSWER (softmax(z)[0])",
+        label="(softmax(z)[0])",
         mistakes={
             "the naive formula overflowed (exp(91.7) is inf in FP16 and FP32, and inf/inf is nan): "
             "subtract max(z) first": lambda got: math.isnan(float(got)),

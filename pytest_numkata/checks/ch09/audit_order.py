@@ -6,7 +6,7 @@ the expected order is the unique order that respects them all, computed by a top
 
 from graphlib import TopologicalSorter
 
-from pytest_numkata.checking import answer, expect_equal, fail
+from pytest_numkata.checking import answer, expect_answer_equal, fail
 
 NEEDS = {
     "reproduce in FP32": (),
@@ -48,9 +48,9 @@ def orders_the_audit_steps(kata):
     unknown = [s for s in got if s not in NEEDS]
     if unknown:
         fail(f"ANSWER = {got!r}\n  {unknown[0]!r} is not one of the five steps; spell them "
-             f"exactly as listed: {', '.join(repr(s) for s in NEEDS)}")
+             f"exactly as listed: {', '.join(repr(s) for s in sorted(NEEDS))}")
     if sorted(got) != sorted(expected):
         fail(f"ANSWER = {got!r}\n  use each of the five steps exactly once")
     why = _first_violation(list(got))
-    expect_equal(list(got), expected, what="ANSWER (the audit order)",
+    expect_answer_equal(list(got), expected, label="(the audit order)",
                  mistakes={why: lambda g: True} if why else None)

@@ -11,7 +11,7 @@ from fractions import Fraction
 import ml_dtypes
 import numpy as np
 
-from pytest_numkata.checking import answer_entries, expect_close, expect_equal, fail
+from pytest_numkata.checking import answer_entries, expect_answer_close, expect_answer_equal, fail
 
 BF16 = ml_dtypes.bfloat16
 INCREMENT = 0.001
@@ -62,11 +62,11 @@ def matches_the_stall_value(kata):
     exact_stall, exact_count = _simulate_exactly()
     assert (Fraction(stall), count) == (exact_stall, exact_count)
     s, _ = _pair(kata)
-    expect_close(
+    expect_answer_close(
         s,
         stall,
         rtol=1e-9,
-        what="ANSWER[0] (S, where the sum stops growing)",
+        entry=0, label="(S, where the sum stops growing)",
         mistakes={
             "that is the V * 2**-7 >= 0.001 rule of thumb: the gap is a power of two, and "
             "round-to-nearest keeps an increment until it is below half the gap":
@@ -86,15 +86,15 @@ def matches_the_number_of_additions(kata):
     if isinstance(n, bool) or not isinstance(n, (int, np.integer)) and not (
             isinstance(n, float) and n.is_integer()):
         fail(f"ANSWER[1] should be an integer count of additions, but it is {n!r}")
-    expect_equal(
+    expect_answer_equal(
         int(n),
         count,
-        what="ANSWER[1] (N, the additions that changed the sum)",
+        entry=1, label="(N, the additions that changed the sum)",
         mistakes={
             "N counts only the additions that changed the sum: the first one that leaves it "
             "unchanged is not included": count + 1,
-            f"that is {stall} / 0.001: between 0.25 and 0.5 every addition is rounded up to a "
-            f"whole gap of 2**-9 (about 0.00195), so the sum gets there in fewer steps":
+            "that is S / 0.001: between 0.25 and 0.5 every addition is rounded up to a "
+            "whole gap of 2**-9 (about 0.00195), so the sum gets there in fewer steps":
                 round(stall / INCREMENT),
             "that is the 128-additions rule of thumb; simulate the rounding instead":
                 lambda g: abs(g - 128) <= 1,

@@ -5,7 +5,7 @@ Oracle: softmax at 40 digits with mpmath, minus the one-hot target.
 
 import numpy as np
 
-from pytest_numkata.checking import answer, expect_close
+from pytest_numkata.checking import answer, expect_answer_close
 
 from ._capstone import TARGET, roughly, softmax
 
@@ -16,11 +16,11 @@ def matches_the_gradient_of_the_last_logit(kata):
     grad = [pi - yi for pi, yi in zip(p, y)]
     expected = grad[2]
     assert expected > float(np.finfo(np.float16).smallest_normal)  # the kata's remark holds
-    expect_close(
+    expect_answer_close(
         answer(kata),
         expected,
         rtol=1e-6,
-        what="ANSWER (dL/dz_2)",
+        label="(dL/dz_2)",
         mistakes={
             "the target is class 1, so y = [0, 1, 0] and y[2] = 0: the gradient is p[2] - 0":
                 p[2] - 1.0,

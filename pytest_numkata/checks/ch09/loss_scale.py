@@ -8,7 +8,7 @@ from fractions import Fraction
 
 import numpy as np
 
-from pytest_numkata.checking import answer, expect_equal
+from pytest_numkata.checking import answer, expect_answer_equal
 
 GRAD = Fraction("3.2e-6")
 THRESHOLD = Fraction("6.1e-5")
@@ -28,10 +28,10 @@ def matches_the_smallest_power_of_two(kata):
     assert _smallest_scale(smallest_normal) == expected  # the kata's remark holds
     got = answer(kata)
     ratio = float(THRESHOLD / GRAD)
-    expect_equal(
+    expect_answer_equal(
         got,
         expected,
-        what="ANSWER (S)",
+        label="(S)",
         mistakes={
             "S must be a power of two (so scaling changes no bits): round the ratio "
             "6.1e-5 / 3.2e-6 up to the next power of two":

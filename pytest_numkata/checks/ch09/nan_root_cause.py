@@ -9,7 +9,7 @@ import warnings
 
 import numpy as np
 
-from pytest_numkata.checking import answer, expect_equal, fail
+from pytest_numkata.checking import answer, expect_answer_equal, fail
 
 STEP_846 = (8.0, 10.5, 3.0)
 STEP_847 = (8.25, 11.25, 3.0)
@@ -65,10 +65,10 @@ def traces_the_nan_to_its_cause(kata):
     assert math.isnan(loss)
     others_zero = all(v == 0 for i, v in enumerate(p_all) if i != TARGET)
     got = tuple(got)
-    expect_equal(
+    expect_answer_equal(
         got,
         expected,
-        what="ANSWER (events at step 847)",
+        label="(events at step 847)",
         mistakes={
             "that is the fate of the other classes (finite / inf = 0, then -log(0) = inf): the "
             "true class's own exponential is inf, and inf / inf is nan":

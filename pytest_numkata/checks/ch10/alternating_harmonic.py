@@ -8,7 +8,7 @@ import math
 
 import mpmath
 
-from pytest_numkata.checking import answer, expect_close
+from pytest_numkata.checking import answer, expect_answer_close
 
 RTOL = 1e-9
 
@@ -22,7 +22,7 @@ def _oracle():
 
 def matches_the_sum_of_the_series(kata):
     exact = _oracle()
-    expect_close(
+    expect_answer_close(
         answer(kata),
         exact,
         rtol=RTOL,

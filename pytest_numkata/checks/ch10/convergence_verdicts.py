@@ -7,7 +7,7 @@ abs(a_{n+1} / a_n) (mpmath.limit) and, for the alternating series, that abs(a_n)
 
 import mpmath
 
-from pytest_numkata.checking import answer_entries, expect, expect_equal
+from pytest_numkata.checking import answer_entries, expect, expect_answer_equal
 
 VERDICTS = ("converges", "diverges")
 
@@ -46,10 +46,10 @@ def gives_the_four_verdicts(kata):
     expect(not bad, f"each verdict is exactly \"converges\" or \"diverges\" (lower case); "
                     f"{bad[0]!r} is neither" if bad else "")
     expected = _expected()
-    expect_equal(
+    expect_answer_equal(
         tuple(got),
         expected,
-        what="ANSWER",
+        names=("a", "b", "c", "d"),
         mistakes={
             "(d) n!/2**n: the terms grow without bound (the ratio (n+1)/2 passes every number), "
             "and a series whose terms do not go to 0 cannot converge":

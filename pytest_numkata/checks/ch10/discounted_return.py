@@ -5,7 +5,7 @@ Oracle: the geometric series in exact rationals, sum over t >= 0 of (19/20)**t =
 
 from fractions import Fraction
 
-from pytest_numkata.checking import answer, expect_close, is_close
+from pytest_numkata.checking import answer, expect_answer_close, is_close
 
 GAMMA = Fraction(95, 100)
 
@@ -23,7 +23,7 @@ def _is_a_partial_sum(got):
 
 def matches_the_infinite_discounted_return(kata):
     exact = 1 / (1 - GAMMA)
-    expect_close(
+    expect_answer_close(
         answer(kata),
         float(exact),
         rtol=1e-9,

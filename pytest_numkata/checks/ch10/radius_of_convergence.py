@@ -9,7 +9,7 @@ import math
 import mpmath
 import numpy as np
 
-from pytest_numkata.checking import answer_entries, expect_close
+from pytest_numkata.checking import answer_entries, expect_answer_close
 
 RTOL = ATOL = 1e-9
 
@@ -36,12 +36,12 @@ def _entries(got):
 def gives_the_three_radii(kata):
     got = answer_entries(kata, 3, "(R_a, R_b, R_c), the radii (math.inf for an infinite one)")
     expected = _expected()
-    expect_close(
+    expect_answer_close(
         np.array(_entries(got)),
         np.array(expected),
         rtol=RTOL,
         atol=ATOL,
-        what=f"ANSWER = {tuple(got)!r}",
+        names=("R_a", "R_b", "R_c"),
         mistakes={
             "the ratio is upside down: R = lim abs(c_n / c_{n+1}), the reciprocal of the ratio "
             "test's limit L = lim abs(c_{n+1} / c_n) (for (a) that gives 3, not 1/3)":

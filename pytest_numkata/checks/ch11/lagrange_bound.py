@@ -8,7 +8,7 @@ import math
 
 import mpmath
 
-from pytest_numkata.checking import answer, expect_close
+from pytest_numkata.checking import answer, expect_answer_close
 
 X = mpmath.mpf(1) / 5
 
@@ -34,7 +34,7 @@ def is_the_lagrange_bound_for_ln_1_2(kata):
         actual = float(abs(mpmath.log(1 + X) - _t4(X)))
         M = float(max(abs(_fifth(0)), abs(_fifth(X))))
     assert actual <= bound  # the oracle's own sanity: a bound must hold
-    expect_close(
+    expect_answer_close(
         answer(kata),
         bound,
         rtol=1e-6,

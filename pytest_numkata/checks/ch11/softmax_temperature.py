@@ -24,6 +24,12 @@ def _softmax(x, T):
         return np.array([float(v / s) for v in e])
 
 
+UNNORMALISED = ("the entries were not divided by their own sum - e.g. exp(x/T - logsumexp(x/T)): "
+                "for |x|/T near 1e6 the log-sum carries a rounding error near 1e-10 that shifts "
+                "every entry the same way, so they no longer sum to 1; divide the shifted "
+                "exponentials by their sum")
+
+
 def _mistakes(x, T):
     return {
         "exp overflowed (inf/inf = nan): shift x / T by its maximum before exponentiating":
@@ -40,7 +46,10 @@ def _check(kata, x, T):
     expected = _softmax(x, T)
     if is_close(got, expected, RTOL, ATOL):
         arr = np.asarray(got, dtype=float)
-        expect(abs(math.fsum(arr) - 1.0) <= 1e-12, f"the entries sum to {math.fsum(arr)!r}, not 1")
+        total = math.fsum(arr)
+        expect(abs(total - 1.0) <= 1e-12,
+               f"the entries sum to {total!r}, which is {abs(total - 1.0):.2g} away from 1 (the "
+               f"contract allows 1e-12)\n  likely mistake: {UNNORMALISED}")
         return
     expect_close(got, expected, rtol=RTOL, atol=ATOL,
                  mistakes={k: v for k, v in _mistakes(x, T).items() if v is not None})
@@ -62,6 +71,14 @@ def stays_finite_for_small_temperatures(kata):
         _check(kata, np.round(x), T)  # ties included
     _check(kata, [1.0, 2.0, 3.0], 1e-3)
     _check(kata, [-1000.0, -999.0, -998.5], 1e-3)
+
+
+def sums_to_one_when_the_top_logits_tie_at_small_temperatures(kata):
+    # x / T near 1e6: k tied top logits and the rest a few units below (exp of those is 0)
+    for top in (999.0, -998.7, 500.25):
+        for k in (2, 7, 100):
+            x = [top] * k + list(np.linspace(top - 5.0, top - 1.0, 100 - k))
+            _check(kata, x, 1e-3)
 
 
 def accepts_lists_tuples_and_arrays(kata):

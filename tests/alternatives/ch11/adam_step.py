@@ -39,3 +39,12 @@ def papers_efficient_form(theta, grad, m, v, t, lr=1e-3, beta1=0.9, beta2=0.999,
     correction = math.sqrt(1 - beta2 ** t)
     step_size = lr * correction / (1 - beta1 ** t)
     return theta - step_size * m / (np.sqrt(v) + eps * correction), m, v
+
+
+def as_a_list(theta, grad, m, v, t, lr=1e-3, beta1=0.9, beta2=0.999, eps=1e-8):
+    import numpy as np
+
+    m = beta1 * m + (1 - beta1) * grad
+    v = beta2 * v + (1 - beta2) * grad * grad
+    theta = theta - lr * (m / (1 - beta1**t)) / (np.sqrt(v / (1 - beta2**t)) + eps)
+    return [theta, m, v]

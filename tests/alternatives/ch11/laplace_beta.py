@@ -20,3 +20,9 @@ def exact_fractions(a, b):
     mode = (a - 1) / (a + b - 2)
     curvature = -(a - 1) / mode ** 2 - (b - 1) / (1 - mode) ** 2
     return float(mode), float(-1 / curvature)
+
+
+def as_a_list(a, b):
+    mode = (a - 1) / (a + b - 2)
+    curvature = -(a - 1) / mode**2 - (b - 1) / (1 - mode) ** 2
+    return [mode, -1.0 / curvature]

@@ -77,3 +77,26 @@ def nan_for_every_all_ones_exponent(bits, fmt):
 
 
 nan_for_every_all_ones_exponent.expect = "fraction 0 is infinity, not NaN"
+
+
+def unknown_format_read_as_fp32(bits, fmt):
+    return _decode(bits, fmt if fmt in _FORMATS else "fp32")
+
+
+unknown_format_read_as_fp32.expect = "ValueError"
+
+
+def negative_bits_accepted(bits, fmt):
+    # checks only the upper end: a negative pattern is masked to the format's width
+    return _decode(bits, fmt, check_range=bits >= 0)
+
+
+negative_bits_accepted.expect = "ValueError"
+
+
+def whole_values_as_ints(bits, fmt):
+    value = _decode(bits, fmt)
+    return int(value) if math.isfinite(value) and value == int(value) and value != 0 else value
+
+
+whole_values_as_ints.expect = "as a float"

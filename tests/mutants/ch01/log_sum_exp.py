@@ -43,3 +43,37 @@ def sorts_input_in_place(x):
 
 
 sorts_input_in_place.expect = "in place"
+
+
+def arrays_only(x):
+    import numpy as np
+
+    if not isinstance(x, np.ndarray):
+        raise TypeError("pass a NumPy array")
+    m = x.max()
+    return m + np.log(np.sum(np.exp(x - m)))
+
+
+arrays_only.expect = None
+
+
+def returns_a_one_entry_array(x):
+    import numpy as np
+
+    x = np.asarray(x, dtype=float)
+    m = x.max()
+    return np.atleast_1d(m + np.log(np.sum(np.exp(x - m))))
+
+
+returns_a_one_entry_array.expect = None
+
+
+def log1p_of_the_rest_in_float32(x):
+    import numpy as np
+
+    x = np.asarray(x, dtype=float)
+    m = x.max()
+    return float(m + np.log(np.sum(np.exp(x - m).astype(np.float32))))
+
+
+log1p_of_the_rest_in_float32.expect = None

@@ -57,3 +57,29 @@ def returns_a_list(x):
 
 
 returns_a_list.expect = "NumPy array"
+
+
+def float32_result(x):
+    x = np.asarray(x, dtype=float)
+    e = np.exp(x - x.max())
+    return (e / e.sum()).astype(np.float32)
+
+
+float32_result.expect = "float64"
+
+
+def arrays_only(x):
+    e = np.exp(x - np.max(x)) if isinstance(x, np.ndarray) else None
+    return e / e.sum()
+
+
+arrays_only.expect = None
+
+
+def through_log_sum_exp(x):
+    x = np.asarray(x, dtype=float)
+    m = x.max()
+    return np.exp(x - (m + np.log(np.sum(np.exp(x - m)))))
+
+
+through_log_sum_exp.expect = None

@@ -63,3 +63,25 @@ def standard_deviation(x):
 
 
 standard_deviation.expect = "standard deviation"
+
+
+def arrays_only(x):
+    import numpy as np
+
+    if not isinstance(x, np.ndarray):
+        raise TypeError("pass a NumPy array")
+    return float(np.mean((x - x.mean()) ** 2))
+
+
+arrays_only.expect = None
+
+
+def squares_in_float32(x):
+    import numpy as np
+
+    x = np.asarray(x, dtype=float)
+    d = (x - x.mean()).astype(np.float32)
+    return float(np.mean(d.astype(np.float64) ** 2))
+
+
+squares_in_float32.expect = None

@@ -105,3 +105,63 @@ def gauss_jordan_in_place(A):
 
 
 gauss_jordan_in_place.expect = "in place"
+
+
+def keeps_integer_dtype(A):
+    import math
+
+    import numpy as np
+
+    a = np.array(A)  # an int matrix stays int: the elimination below truncates
+    n = len(a)
+    inv = np.eye(n, dtype=a.dtype)
+    work = a.copy()
+    for c in range(n):
+        p = max(range(c, n), key=lambda r: abs(work[r, c]))
+        if work[p, c] == 0:
+            return math.inf
+        work[[c, p]], inv[[c, p]] = work[[p, c]], inv[[p, c]]
+        piv = work[c, c]
+        work[c] = work[c] / piv
+        inv[c] = inv[c] / piv
+        for r in range(n):
+            if r != c:
+                factor = work[r, c]
+                work[r] = work[r] - factor * work[c]
+                inv[r] = inv[r] - factor * inv[c]
+    return float(np.abs(a).sum(axis=1).max() * np.abs(inv).sum(axis=1).max())
+
+
+keeps_integer_dtype.expect = None
+
+
+def arrays_only(A):
+    import math
+
+    import numpy as np
+
+    if not isinstance(A, np.ndarray):
+        raise TypeError("pass a NumPy array")
+    try:
+        inv = np.linalg.inv(A)
+    except np.linalg.LinAlgError:
+        return math.inf
+    return float(np.abs(A).sum(axis=1).max() * np.abs(inv).sum(axis=1).max())
+
+
+arrays_only.expect = None
+
+
+def tiny_matrix_is_singular(A):
+    import math
+
+    import numpy as np
+
+    A = np.array(A, dtype=float)
+    if np.abs(A).max() < 1e-2:  # "too small to invert" - the contract says it is not singular
+        return math.inf
+    inv = np.linalg.inv(A)
+    return float(np.abs(A).sum(axis=1).max() * np.abs(inv).sum(axis=1).max())
+
+
+tiny_matrix_is_singular.expect = None

@@ -67,3 +67,30 @@ def returns_a_list(A, b, x):
 
 
 returns_a_list.expect = "NumPy array"
+
+
+def arrays_only(A, b, x):
+    import numpy as np
+
+    if not all(isinstance(v, np.ndarray) for v in (A, b, x)):
+        raise TypeError("pass NumPy arrays")
+    d = np.diag(A).astype(float)
+    return (b - (A @ x - d * x)) / d
+
+
+arrays_only.expect = None
+
+
+def drops_the_last_equation(A, b, x):
+    import numpy as np
+
+    A = np.asarray(A, dtype=float)
+    b = np.asarray(b, dtype=float)
+    x = np.asarray(x, dtype=float)
+    out = x.copy()
+    for i in range(len(b) - 1):  # the last row keeps its old value
+        out[i] = (b[i] - sum(A[i, j] * x[j] for j in range(len(b)) if j != i)) / A[i, i]
+    return out
+
+
+drops_the_last_equation.expect = None

@@ -65,3 +65,28 @@ def while_loop_off_by_one(f, fprime, x0, n_iter):
 
 
 while_loop_off_by_one.expect = "one Newton step too many"
+
+
+def stops_below_a_tiny_threshold(f, fprime, x0, n_iter):
+    x = x0
+    for _ in range(n_iter):
+        fx = f(x)
+        if abs(fx) < 1e-300:  # far below any scale of f one would expect - still not "exactly 0"
+            break
+        x = x - fx / fprime(x)
+    return x
+
+
+stops_below_a_tiny_threshold.expect = "stopped early although f(x) was not exactly 0"
+
+
+def one_entry_array(f, fprime, x0, n_iter):
+    import numpy as np
+
+    x = np.array([x0], dtype=float)  # the contract returns a float, not an array
+    for _ in range(n_iter):
+        x = x - f(float(x[0])) / fprime(float(x[0]))
+    return x
+
+
+one_entry_array.expect = None

@@ -124,3 +124,69 @@ def one_step_too_many(f, fprime, x0, tol=1e-12, max_iter=100):
 
 
 one_step_too_many.expect = "one step too many"
+
+
+def raises_when_not_converged(f, fprime, x0, tol=1e-12, max_iter=100):
+    x = x0
+    for _ in range(max_iter):
+        fx = f(x)
+        if abs(fx) < tol:
+            return x
+        d = fprime(x)
+        if abs(d) < 1e-12:
+            raise ZeroDivisionError("flat tangent")
+        x = x - fx / d
+    if abs(f(x)) >= tol:
+        raise RuntimeError("no convergence")  # the contract returns the last iterate instead
+    return x
+
+
+raises_when_not_converged.expect = None
+
+
+def slope_exactly_1e_12_is_flat(f, fprime, x0, tol=1e-12, max_iter=100):
+    x = x0
+    for _ in range(max_iter):
+        fx = f(x)
+        if abs(fx) < tol:
+            return x
+        d = fprime(x)
+        if abs(d) <= 1e-12:  # the contract raises only below 1e-12
+            raise ZeroDivisionError("flat tangent")
+        x = x - fx / d
+    return x
+
+
+slope_exactly_1e_12_is_flat.expect = "gave up although no slope"
+
+
+def tolerance_inclusive(f, fprime, x0, tol=1e-12, max_iter=100):
+    x = x0
+    for _ in range(max_iter):
+        fx = f(x)
+        if abs(fx) <= tol:  # the contract returns only when abs(f(x)) < tol
+            return x
+        d = fprime(x)
+        if abs(d) < 1e-12:
+            raise ZeroDivisionError("flat tangent")
+        x = x - fx / d
+    return x
+
+
+tolerance_inclusive.expect = "the test is strict"
+
+
+def ignores_max_iter(f, fprime, x0, tol=1e-12, max_iter=100):
+    x = x0
+    for _ in range(100):
+        fx = f(x)
+        if abs(fx) < tol:
+            return x
+        d = fprime(x)
+        if abs(d) < 1e-12:
+            raise ZeroDivisionError("flat tangent")
+        x = x - fx / d
+    return x
+
+
+ignores_max_iter.expect = None

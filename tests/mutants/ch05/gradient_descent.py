@@ -75,3 +75,54 @@ def stops_when_diverging(grad, x0, lr, n_steps):
 
 
 stops_when_diverging.expect = "stopped when the iterates started to grow"
+
+
+def stops_past_a_bound(grad, x0, lr, n_steps):
+    import numpy as np
+
+    x = x0
+    for _ in range(n_steps):
+        if np.max(np.abs(x)) > 1e12:  # "it has diverged": a stopping rule the contract rules out
+            break
+        x = x - lr * grad(x)
+    return x
+
+
+stops_past_a_bound.expect = "cut short or clipped"
+
+
+def clips_the_iterates(grad, x0, lr, n_steps):
+    import numpy as np
+
+    x = x0
+    for _ in range(n_steps):
+        x = np.clip(x - lr * grad(x), -1e100, 1e100)
+    return x if np.ndim(x) else float(x)
+
+
+clips_the_iterates.expect = "cut short or clipped"
+
+
+def clips_the_gradient(grad, x0, lr, n_steps):
+    import numpy as np
+
+    x = x0
+    for _ in range(n_steps):
+        g = np.clip(grad(x), -1e200, 1e200)
+        x = x - lr * g
+    return x if np.ndim(x) else float(x)
+
+
+clips_the_gradient.expect = "cut short or clipped"
+
+
+def array_for_a_float_x0(grad, x0, lr, n_steps):
+    import numpy as np
+
+    x = np.atleast_1d(np.array(x0, dtype=float))  # a float x0 comes back as a 1-entry array
+    for _ in range(n_steps):
+        x = x - lr * (grad(x) if x.size > 1 else grad(float(x[0])))
+    return x
+
+
+array_for_a_float_x0.expect = None

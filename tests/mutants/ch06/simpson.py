@@ -73,3 +73,38 @@ def factor_h_over_two(f, a, b, n):
 
 
 factor_h_over_two.expect = "not h/2"
+
+
+def only_checks_parity(f, a, b, n):
+    if n % 2:  # n = 0 is even, but the contract also asks n >= 2
+        raise ValueError("even n")
+    if n == 0:
+        return 0.0
+    h = (b - a) / n
+    y = f(np.linspace(a, b, n + 1))
+    return float(h / 3 * (y[0] + y[-1] + 4 * np.sum(y[1:-1:2]) + 2 * np.sum(y[2:-1:2])))
+
+
+only_checks_parity.expect = None
+
+
+def equal_limits_rejected(f, a, b, n):
+    _check_n(n)
+    if a == b:  # the contract gives 0 for a == b
+        raise ValueError("a == b")
+    h = (b - a) / n
+    y = f(np.linspace(a, b, n + 1))
+    return float(h / 3 * (y[0] + y[-1] + 4 * np.sum(y[1:-1:2]) + 2 * np.sum(y[2:-1:2])))
+
+
+equal_limits_rejected.expect = None
+
+
+def returns_an_array(f, a, b, n):
+    _check_n(n)
+    h = (b - a) / n
+    y = f(np.linspace(a, b, n + 1))
+    return np.atleast_1d(h / 3 * (y[0] + y[-1] + 4 * np.sum(y[1:-1:2]) + 2 * np.sum(y[2:-1:2])))
+
+
+returns_an_array.expect = None

@@ -81,3 +81,36 @@ def loses_the_sign(f, a, b, n):
 
 
 loses_the_sign.expect = "sign is lost"
+
+
+def equal_limits_rejected(f, a, b, n):
+    if n < 1 or a == b:  # the contract gives 0 for a == b
+        raise ValueError("need n >= 1 and a != b")
+    h = (b - a) / n
+    y = f(np.linspace(a, b, n + 1))
+    return float(h * (np.sum(y) - (y[0] + y[-1]) / 2))
+
+
+equal_limits_rejected.expect = None
+
+
+def returns_an_array(f, a, b, n):
+    if n < 1:
+        raise ValueError("n >= 1")
+    h = (b - a) / n
+    y = f(np.linspace(a, b, n + 1))
+    return np.atleast_1d(h * (np.sum(y) - (y[0] + y[-1]) / 2))
+
+
+returns_an_array.expect = None
+
+
+def gives_up_for_many_intervals(f, a, b, n):
+    if n < 1:
+        raise ValueError("n >= 1")
+    h = (b - a) / n
+    y = f(np.linspace(a, b, n + 1))
+    return float(h * (np.sum(y) - (y[0] + y[-1]) / 2)) if n < 50 else float("nan")
+
+
+gives_up_for_many_intervals.expect = None

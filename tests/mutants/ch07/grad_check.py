@@ -109,3 +109,36 @@ def matrix_two_norm(f, x, analytic_grad, h=1e-6):
 
 
 matrix_two_norm.expect = "matrix 2-norm"
+
+
+def one_dimensional_loop(f, x, analytic_grad, h=1e-6):
+    # x[i] with one index: for a 2-D x that is a whole row, and a 0-d x has no len()
+    x = np.array(x, dtype=float)
+    numeric = np.zeros_like(x)
+    for i in range(len(x)):
+        plus, minus = x.copy(), x.copy()
+        plus[i] += h
+        minus[i] -= h
+        numeric[i] = (f(plus) - f(minus)) / (2 * h)
+    return _relative(analytic_grad, numeric)
+
+
+one_dimensional_loop.expect = None
+
+
+def subtracts_into_analytic_grad(f, x, analytic_grad, h=1e-6):
+    numeric = _numeric(f, x, h)
+    norm_a = np.linalg.norm(np.ravel(analytic_grad))
+    diff = analytic_grad
+    diff -= numeric  # overwrites the caller's analytic_grad
+    return float(np.linalg.norm(np.ravel(diff)) / (norm_a + np.linalg.norm(numeric.ravel()) + 1e-12))
+
+
+subtracts_into_analytic_grad.expect = "in place"
+
+
+def ignores_the_h_argument(f, x, analytic_grad, h=1e-6):
+    return _relative(analytic_grad, _numeric(f, x, 1e-6))
+
+
+ignores_the_h_argument.expect = None

@@ -63,3 +63,38 @@ def returns_a_list(values, col_idx, row_ptr, x):
 
 
 returns_a_list.expect = "float64 NumPy array"
+
+
+def reduceat_keeps_empty_rows(values, col_idx, row_ptr, x):
+    import numpy as np
+
+    values = np.asarray(values, dtype=float)
+    products = values * np.asarray(x, dtype=float)[np.asarray(col_idx, dtype=int)]
+    starts = np.asarray(row_ptr[:-1], dtype=int)
+    if products.size == 0:
+        return np.zeros(len(starts))
+    # reduceat gives products[start] for an empty row instead of 0, and fails past the end
+    starts = np.minimum(starts, products.size - 1)
+    return np.add.reduceat(products, starts)
+
+
+reduceat_keeps_empty_rows.expect = None
+
+
+
+def scales_values_in_place(values, col_idx, row_ptr, x):
+    import numpy as np
+
+    x = np.asarray(x, dtype=float)
+    if isinstance(values, np.ndarray):
+        values *= x[np.asarray(col_idx, dtype=int)]  # overwrites the caller's values
+        products = values
+    else:
+        products = np.asarray(values, dtype=float) * x[np.asarray(col_idx, dtype=int)]
+    y = np.zeros(len(row_ptr) - 1)
+    for i in range(len(y)):
+        y[i] = products[row_ptr[i]:row_ptr[i + 1]].sum()
+    return y
+
+
+scales_values_in_place.expect = "in place"

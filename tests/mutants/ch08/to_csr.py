@@ -76,3 +76,52 @@ def integer_values(dense):
 
 
 integer_values.expect = "float64"
+
+
+def columns_from_the_first_row(dense):
+    rows = len(dense)
+    cols = len(dense[0])  # a matrix with no rows has no first row
+    a = np.asarray(dense, dtype=float).reshape(rows, cols)
+    values, col_idx, counts = _scan(a, "C")
+    return (np.array(values, dtype=float), np.array(col_idx, dtype=int),
+            np.concatenate([[0], np.cumsum(counts)]).astype(int))
+
+
+columns_from_the_first_row.expect = None
+
+
+def clears_entries_as_it_goes(dense):
+    a = dense if isinstance(dense, np.ndarray) else np.asarray(dense, dtype=float)
+    values, col_idx, counts = [], [], [0] * a.shape[0]
+    for i in range(a.shape[0]):
+        for j in range(a.shape[1]):
+            if a[i, j] != 0:
+                values.append(float(a[i, j]))
+                col_idx.append(j)
+                counts[i] += 1
+                a[i, j] = 0  # "consumed" - but it is the caller's matrix
+    return (np.array(values, dtype=float), np.array(col_idx, dtype=int),
+            np.concatenate([[0], np.cumsum(counts)]).astype(int))
+
+
+clears_entries_as_it_goes.expect = "in place"
+
+
+def float_indices(dense):
+    a = np.asarray(dense, dtype=float)
+    values, col_idx, counts = _scan(a, "C")
+    return (np.array(values, dtype=float), np.array(col_idx, dtype=float),
+            np.concatenate([[0], np.cumsum(counts)]).astype(float))
+
+
+float_indices.expect = None
+
+
+def float32_values(dense):
+    a = np.asarray(dense, dtype=float)
+    values, col_idx, counts = _scan(a, "C")
+    return (np.array(values, dtype=np.float32), np.array(col_idx, dtype=int),
+            np.concatenate([[0], np.cumsum(counts)]).astype(int))
+
+
+float32_values.expect = None

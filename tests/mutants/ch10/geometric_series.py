@@ -36,3 +36,17 @@ def one_term_too_many(r, N):
 
 
 one_term_too_many.expect = "summed N + 2 terms"
+
+
+
+def float32_running_sum(r, N):
+    import numpy as np
+
+    total, term = np.float32(0.0), np.float32(1.0)
+    for _ in range(N + 1):
+        total += term
+        term *= np.float32(r)
+    return float(total)
+
+
+float32_running_sum.expect = None

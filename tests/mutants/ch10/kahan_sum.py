@@ -45,3 +45,40 @@ def sorted_naive(values):
 
 
 sorted_naive.expect = "sorting the values"
+
+
+def numpy_pairwise(values):
+    import numpy as np
+
+    return float(np.sum(np.asarray(values, dtype=float)))
+
+
+numpy_pairwise.expect = None
+
+
+def sorts_in_place_then_compensates(values):
+    if hasattr(values, "sort"):
+        values.sort(key=abs) if isinstance(values, list) else values.sort()  # the caller's sequence
+    total, c = 0.0, 0.0
+    for v in values:
+        y = v - c
+        t = total + y
+        c = (t - total) - y
+        total = t
+    return total
+
+
+sorts_in_place_then_compensates.expect = "in place"
+
+
+def empty_is_an_error(values):
+    total, c = values[0], 0.0  # an empty sequence has no first value
+    for v in values[1:]:
+        y = v - c
+        t = total + y
+        c = (t - total) - y
+        total = t
+    return total
+
+
+empty_is_an_error.expect = None

@@ -49,3 +49,32 @@ def infinite_series(A, K):
 
 
 infinite_series.expect = "whole infinite series"
+
+
+def arrays_only(A, K):
+    if not isinstance(A, np.ndarray):
+        raise TypeError("pass a NumPy array")
+    total = np.eye(A.shape[0])
+    power = np.eye(A.shape[0])
+    for _ in range(K):
+        power = power @ A
+        total = total + power
+    return total
+
+
+arrays_only.expect = None
+
+
+def k_zero_gives_a(A, K):
+    A = np.array(A, dtype=float)
+    if K == 0:
+        return A.copy()  # A**0 is the identity
+    total = np.eye(A.shape[0])
+    power = np.eye(A.shape[0])
+    for _ in range(K):
+        power = power @ A
+        total = total + power
+    return total
+
+
+k_zero_gives_a.expect = None

@@ -42,3 +42,30 @@ def one_cycle_too_many(p, q, cycles):
 
 
 one_cycle_too_many.expect = "off by one cycle"
+
+
+def limit_instead_of_partial_sum(p, q, cycles):
+    import math
+
+    if cycles == 0:
+        return 0.0
+    return math.log(2) + 0.5 * math.log(p / q)
+
+
+limit_instead_of_partial_sum.expect = None
+
+
+def zero_cycles_not_zero(p, q, cycles):
+    total = 0.0
+    odd, even = 1, 2
+    for _ in range(max(cycles, 1)):  # always at least one cycle
+        for _ in range(p):
+            total += 1.0 / odd
+            odd += 2
+        for _ in range(q):
+            total -= 1.0 / even
+            even += 2
+    return total
+
+
+zero_cycles_not_zero.expect = None

@@ -39,3 +39,40 @@ def forgets_two_over_root_pi(x, N):
 
 
 forgets_two_over_root_pi.expect = "2/sqrt(pi)"
+
+
+def flattens_the_shape(x, N):
+    import math
+
+    import numpy as np
+
+    x = np.ravel(np.asarray(x, dtype=np.float64))  # a 2-D x comes back 1-D
+    power, total = x.copy(), np.zeros_like(x)
+    for n in range(N):
+        total = total + power / (2 * n + 1)
+        power = power * (-x * x) / (n + 1)
+    total = 2.0 / math.sqrt(math.pi) * total
+    return total if total.size > 1 else float(total[0])
+
+
+flattens_the_shape.expect = None
+
+
+def power_aliases_x(x, N):
+    import math
+
+    import numpy as np
+
+    if not isinstance(x, np.ndarray):
+        x = np.asarray(x, dtype=np.float64)
+    square = x * x
+    power = x  # the caller's array: the in-place update below rewrites it
+    total = np.zeros_like(x, dtype=np.float64)
+    for n in range(N):
+        total = total + power / (2 * n + 1)
+        power *= -square / (n + 1)
+    total = 2.0 / math.sqrt(math.pi) * total
+    return total if np.ndim(total) else float(total)
+
+
+power_aliases_x.expect = "in place"

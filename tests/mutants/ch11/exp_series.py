@@ -33,3 +33,44 @@ def numpy_exp(x, N):
 
 
 numpy_exp.expect = "the full exponential"
+
+
+def flattens_the_shape(x, N):
+    import numpy as np
+
+    x = np.ravel(np.asarray(x, dtype=np.float64))  # a 2-D x comes back 1-D
+    term, total = np.ones_like(x), np.ones_like(x)
+    for n in range(1, N):
+        term = term * x / n
+        total = total + term
+    return total if total.size > 1 else float(total[0])
+
+
+flattens_the_shape.expect = None
+
+
+def term_aliases_x(x, N):
+    import numpy as np
+
+    if not isinstance(x, np.ndarray):
+        x = np.asarray(x, dtype=np.float64)
+    total = 1.0 + x  # n = 0 and n = 1
+    term = x  # the same array as x: the in-place update below rewrites the caller's x
+    for n in range(2, N):
+        term *= x / n
+        total = total + term
+    if N == 1:
+        total = np.ones_like(x)
+    return total if np.ndim(total) else float(total)
+
+
+term_aliases_x.expect = "in place"
+
+
+def scalars_only(x, N):
+    import math
+
+    return sum(float(x) ** n / math.factorial(n) for n in range(N))
+
+
+scalars_only.expect = None

@@ -30,3 +30,12 @@ def curvature_not_inverted(a, b):
 
 
 curvature_not_inverted.expect = "-1 / "
+
+
+def swapped_order(a, b):
+    mode = (a - 1) / (a + b - 2)
+    curvature = -(a - 1) / mode**2 - (b - 1) / (1 - mode) ** 2
+    return -1.0 / curvature, mode
+
+
+swapped_order.expect = None

@@ -44,3 +44,32 @@ def chunked_weight_matrix(Q, K, V):
 
 
 chunked_weight_matrix.expect = "this forms the n x n matrix: linear attention must not"
+
+
+def centres_v_in_place(Q, K, V):
+    import numpy as np
+
+    Q = np.asarray(Q, dtype=np.float64)
+    K = np.asarray(K, dtype=np.float64)
+    n = K.shape[0]
+    mean = V.mean(axis=0)
+    V -= mean  # the caller's V: the weights of each row sum to 1, so the mean is added back
+    out = (V.sum(axis=0) + Q @ (K.T @ V)) / (n + Q @ K.sum(axis=0))[:, None]
+    return out + mean
+
+
+centres_v_in_place.expect = "in place"
+
+
+def squeezes_a_single_value_column(Q, K, V):
+    import numpy as np
+
+    Q = np.asarray(Q, dtype=np.float64)
+    K = np.asarray(K, dtype=np.float64)
+    V = np.asarray(V, dtype=np.float64)
+    n = K.shape[0]
+    out = (V.sum(axis=0) + Q @ (K.T @ V)) / (n + Q @ K.sum(axis=0))[:, None]
+    return np.squeeze(out, axis=1) if out.shape[1] == 1 else out
+
+
+squeezes_a_single_value_column.expect = None

@@ -39,3 +39,35 @@ def scipy_expm(A, N):
 
 
 scipy_expm.expect = "full exponential"
+
+
+def reuses_a_for_the_powers(A, N):
+    import numpy as np
+
+    original = A.copy()
+    total = np.eye(A.shape[0])
+    if N > 1:
+        total = total + A
+    power = A  # the caller's matrix holds A^n / n! from here on
+    for n in range(2, N):
+        power[...] = power @ original / n
+        total = total + power
+    return total
+
+
+reuses_a_for_the_powers.expect = "in place"
+
+
+def one_term_is_i_plus_a(A, N):
+    import numpy as np
+
+    A = np.asarray(A, dtype=np.float64)
+    term = np.eye(A.shape[0])
+    total = term.copy()
+    for n in range(1, max(N, 2)):  # N = 1 should give I alone
+        term = term @ A / n
+        total = total + term
+    return total
+
+
+one_term_is_i_plus_a.expect = None

@@ -43,3 +43,17 @@ def multiplies_by_t(x, T):
 
 
 multiplies_by_t.expect = "multiplied by T"
+
+
+def through_logsumexp(x, T):
+    import numpy as np
+
+    if T <= 0:
+        raise ValueError("T must be positive")
+    z = np.asarray(x, dtype=float) / T
+    m = z.max()
+    lse = m + np.log(np.sum(np.exp(z - m)))
+    return np.exp(z - lse)
+
+
+through_logsumexp.expect = "not divided by their own sum"
