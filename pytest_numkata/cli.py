@@ -688,6 +688,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--output", metavar="FILE", default=None,
                    help="where to write it (default HOME/report.html)")
     p.set_defaults(func=cmd_report)
+
+    from .classroom import command as grade  # numkata grade: stdlib only until it runs
+    p = sub.add_parser("grade", parents=common, help="grade a class's submissions (teachers)")
+    grade.add_arguments(p)
+    p.set_defaults(func=lambda ctx, args: grade.run(args))
     return parser
 
 
