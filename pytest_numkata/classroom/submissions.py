@@ -247,7 +247,7 @@ def _read_zip(path: Path, sub: Submission, catalogue: Catalogue) -> None:
                 sub.ignore(rel, "not a kata file")
             elif stat.S_ISLNK(mode):
                 sub.ignore(rel, "a symbolic link (not followed)")
-            elif mode and not stat.S_ISREG(mode):
+            elif stat.S_IFMT(mode) and not stat.S_ISREG(mode):
                 sub.ignore(rel, "not a regular file")
             elif info.file_size >= MAX_FILE_BYTES:
                 sub.ignore(rel, f"{_size(info.file_size)}: a kata file must be under 1 MB "
