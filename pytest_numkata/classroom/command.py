@@ -195,6 +195,7 @@ def _run(args: argparse.Namespace) -> int:
             sha = sub.sha256
             if result is None:
                 result = _error_result(task, error or "unknown error")
+            if result["status"] == "grader error":
                 sha = "retry:" + sha  # a grader failure is tried again on the next run
             book.record(result, source=sub.source, kind=sub.kind, submission_sha256=sha,
                         config=config, ignored=sub.ignored_lines(), positions=positions)

@@ -98,6 +98,17 @@ def _kill_group(proc: subprocess.Popen) -> None:
         time.sleep(0.05)
 
 
+def _die_with_parent() -> None:
+    """In the child before exec: be killed when the grading worker dies (Linux), so a worker
+    killed mid-batch leaves no grading run behind."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except Exception:
+        pass
+
+
 def _session_members(sid: int) -> list[int]:
     """Processes of session ``sid`` other than its (possibly exited) leader (Linux /proc)."""
     found = []
@@ -214,7 +225,7 @@ def _run(task: dict, to_grade: list[str], rows: dict[str, dict], result: dict) -
             proc = subprocess.Popen(cmd, cwd=work, stdin=subprocess.DEVNULL, stdout=log,
                                     stderr=subprocess.STDOUT, env=_environment(
                                         os.path.join(tmp, "tmp")),
-                                    start_new_session=True)
+                                    start_new_session=True, preexec_fn=_die_with_parent)
             try:
                 proc.wait(timeout=task.get("timeout") or 600)
             except subprocess.TimeoutExpired:
@@ -266,8 +277,10 @@ def _run(task: dict, to_grade: list[str], rows: dict[str, dict], result: dict) -
                              "no verdict came back for this kata; the grader's last output:\n"
                              + output[-800:]}]
                 result["status"] = GRADER_ERROR
-                result["note"] = f"pytest exited with status {proc.returncode} without a " \
-                                 f"verdict for every kata"
+                last = next((line for line in reversed(output.splitlines()) if line.strip()),
+                            "")
+                result["note"] = (f"pytest exited with status {proc.returncode} without a "
+                                  f"verdict for every kata: {last.strip()[:300]}")
             row["failures"] = [{"check": str(f.get("check", "")),
                                 "message": str(f.get("message", ""))} for f in failures]
             row["mistakes"] = sorted({m for f in row["failures"]
