@@ -185,7 +185,16 @@ def _run(args: argparse.Namespace) -> int:
         print(f"{len(found.submissions)} learners in {submissions_dir}: {len(todo)} to grade"
               + (f", {kept} unchanged since they were graded" if kept else "")
               + f" ({len(katas)} katas in {len(chapters)} chapters)")
+        # Cores are shared out: a learner graded alone may use the judge's parallel graders;
+        # next to others on a LocalCluster, it gets its share; on a cluster, one per task.
+        if args.in_process:
+            judge_jobs = None
+        elif args.scheduler:
+            judge_jobs = 1
+        else:
+            judge_jobs = max(1, (os.cpu_count() or 1) // (args.jobs or os.cpu_count() or 1))
         tasks = [{"learner": s.learner, "files": s.files, "katas": katas, "seed": args.seed,
+                  "judge_jobs": judge_jobs,
                   "timeout": args.timeout_per_submission, "problem": s.problem,
                   "submission_sha256": s.sha256} for s in todo]
         progress = Progress(len(tasks))

@@ -163,7 +163,8 @@ def _read_results(home: str) -> tuple[dict | None, dict[str, dict]]:
 
 def grade_one(task: dict) -> dict:
     """Grade one learner. ``task`` holds: learner, files {kata id: bytes}, katas (the kata ids
-    to grade, in order), seed, timeout, python (optional interpreter)."""
+    to grade, in order), seed, timeout, judge_jobs (the judge's own parallel graders; None lets
+    it choose), python (optional interpreter)."""
     from .. import __version__
 
     started = time.monotonic()
@@ -217,6 +218,8 @@ def _run(task: dict, to_grade: list[str], rows: dict[str, dict], result: dict) -
         cmd = [task.get("python") or sys.executable, "-m", "pytest", "katas",
                "--numkata-unlock-all", "--numkata-home", home, "-p", "no:cacheprovider", "-q",
                "--color=no"]
+        if task.get("judge_jobs"):
+            cmd += ["--numkata-jobs", str(task["judge_jobs"])]
         if task.get("seed") is not None:
             cmd += ["--numkata-seed", str(task["seed"])]
         log_path = os.path.join(tmp, "output.txt")
