@@ -308,3 +308,9 @@ def test_dask_is_not_imported_on_the_pytest_path():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          timeout=60, env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"})
     assert out.stdout.strip() == "False", out.stderr
+
+
+def test_csv_cells_are_not_formulas():
+    from pytest_numkata.classroom.exports import _csv
+
+    assert _csv([["=HYPERLINK(1)", "-1", 3]]) == "'=HYPERLINK(1),'-1,3\r\n"

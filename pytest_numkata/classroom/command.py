@@ -145,6 +145,10 @@ def run(args: argparse.Namespace) -> int:
     except UsageError as exc:
         print(f"numkata grade: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except OSError as exc:  # an OUTDIR that cannot be written, a disk that is full
+        where = f": {exc.filename}" if exc.filename else ""
+        print(f"numkata grade: {exc.strerror or exc}{where}", file=sys.stderr)
+        return EXIT_FAILED
 
 
 def _run(args: argparse.Namespace) -> int:

@@ -48,10 +48,17 @@ def class_table(book, names: list[str], kata_ids: list[str]):
     return learners, grades
 
 
+def _cell(value):
+    """Text a spreadsheet would run as a formula (=, +, -, @ first) is quoted with '."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
 def _csv(rows: list[list]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerows(rows)
+    writer.writerows([[_cell(v) for v in row] for row in rows])
     return buffer.getvalue()
 
 
