@@ -314,3 +314,13 @@ def test_csv_cells_are_not_formulas():
     from pytest_numkata.classroom.exports import _csv
 
     assert _csv([["=HYPERLINK(1)", "-1", 3]]) == "'=HYPERLINK(1),'-1,3\r\n"
+
+
+def test_without_distributed_the_message_says_what_to_install(monkeypatch):
+    import sys
+
+    from pytest_numkata.classroom import scheduling
+
+    monkeypatch.setitem(sys.modules, "distributed", None)
+    with pytest.raises(scheduling.SchedulerError, match=r'numkata\[class\].*--in-process'):
+        scheduling._import_distributed()

@@ -280,8 +280,9 @@ def _run(task: dict, to_grade: list[str], rows: dict[str, dict], result: dict) -
                              "no verdict came back for this kata; the grader's last output:\n"
                              + output[-800:]}]
                 result["status"] = GRADER_ERROR
-                last = next((line for line in reversed(output.splitlines()) if line.strip()),
-                            "")
+                lines = [line for line in output.splitlines() if line.strip()]
+                last = next((line for line in reversed(lines) if "error" in line.lower()),
+                            lines[-1] if lines else "")
                 result["note"] = (f"pytest exited with status {proc.returncode} without a "
                                   f"verdict for every kata: {last.strip()[:300]}")
             row["failures"] = [{"check": str(f.get("check", "")),
