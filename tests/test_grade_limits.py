@@ -65,22 +65,28 @@ def test_hanging_forking_and_memory_filling_katas(tmp_path):
 
 
 def test_a_submission_that_takes_too_long_is_timed_out(tmp_path):
+    """Katas that finished before the limit keep their verdicts; the others are timed out."""
     subs, out = tmp_path / "subs", tmp_path / "out"
-    write_tree(subs / "sleeper", {
-        "ch00/fp32_max": b"import time\ntime.sleep(600)\nANSWER = 1\n",
-        "ch00/machine_epsilon": reference("ch00/machine_epsilon")})
+    sleepers = ["ch01/relative_error", "ch01/lse_by_hand", "ch01/variance", "ch01/digits_lost"]
+    files = {"ch00/fp32_max": reference("ch00/fp32_max"),
+             "ch00/machine_epsilon": reference("ch00/machine_epsilon")}
+    files.update({k: b"import time\ntime.sleep(600)\nANSWER = 1\n" for k in sleepers})
+    write_tree(subs / "sleeper", files)
     started = time.monotonic()
-    result = numkata("grade", str(subs), "--out", str(out), "--chapters", "ch00",
-                     "--in-process", "--timeout-per-submission", "6")
+    result = numkata("grade", str(subs), "--out", str(out), "--chapters", "ch00-ch01",
+                     "--in-process", "--timeout-per-submission", "12")
     assert result.returncode == 0, result.stderr
-    assert time.monotonic() - started < 60
+    assert time.monotonic() - started < 90
     with Gradebook(out) as book:
         learner = book.learners()[0]
         grades = {g["kata"]: g["verdict"] for g in book.grades()}
-    assert learner["status"] == "timed out" and "6" in learner["note"]
-    assert grades["ch00/fp32_max"] == "timed out"
-    assert grades["ch00/machine_epsilon"] == "timed out"  # ungraded when the time ran out
+    assert learner["status"] == "timed out" and "12" in learner["note"]
+    assert grades["ch00/fp32_max"] == grades["ch00/machine_epsilon"] == "mastered"
     assert grades["ch00/decode_float"] == "missing"
+    # four katas that each hang until the judge's 10 s check limit, two at a time: at most
+    # two can finish (failing) within 12 s
+    assert all(grades[k] in ("failing", "timed out") for k in sleepers), grades
+    assert sum(grades[k] == "timed out" for k in sleepers) >= 2, grades
 
 
 def test_seed_is_passed_to_the_judge(monkeypatch, tmp_path):

@@ -49,6 +49,7 @@ PYPROJECT = """\
 numkata_katas = "katas"
 """
 
+RUN_LOG_ENV = "NUMKATA_GRADE_LOG"  # run_log.ENV, without importing it here
 MISTAKE = re.compile(r"likely mistake:\s*(.+)")
 OUTPUT_TAIL = 2000
 # What isolates a learner's code here; the judge's results.json may name its own ("sandbox").
@@ -217,7 +218,7 @@ def _run(task: dict, to_grade: list[str], rows: dict[str, dict], result: dict) -
                 handle.write(files[kata_id])
         cmd = [task.get("python") or sys.executable, "-m", "pytest", "katas",
                "--numkata-unlock-all", "--numkata-home", home, "-p", "no:cacheprovider", "-q",
-               "--color=no"]
+               "--color=no", "-p", "pytest_numkata.classroom.run_log"]
         if task.get("judge_jobs"):
             cmd += ["--numkata-jobs", str(task["judge_jobs"])]
         if task.get("seed") is not None:
@@ -225,9 +226,10 @@ def _run(task: dict, to_grade: list[str], rows: dict[str, dict], result: dict) -
         log_path = os.path.join(tmp, "output.txt")
         timed_out = False
         with open(log_path, "wb") as log:
+            env = _environment(os.path.join(tmp, "tmp"))
+            env[RUN_LOG_ENV] = os.path.join(tmp, "checks.jsonl")
             proc = subprocess.Popen(cmd, cwd=work, stdin=subprocess.DEVNULL, stdout=log,
-                                    stderr=subprocess.STDOUT, env=_environment(
-                                        os.path.join(tmp, "tmp")),
+                                    stderr=subprocess.STDOUT, env=env,
                                     start_new_session=True, preexec_fn=_die_with_parent)
             try:
                 proc.wait(timeout=task.get("timeout") or 600)
@@ -241,6 +243,10 @@ def _run(task: dict, to_grade: list[str], rows: dict[str, dict], result: dict) -
             output = log.read().decode("utf-8", "replace")
         result["output"] = output
         results, attempts = _read_results(home)
+        if timed_out:  # no results.json: the katas that had finished keep their verdicts
+            from .run_log import finished_katas
+
+            attempts = finished_katas(env[RUN_LOG_ENV])
         statuses = {}
         failing = {}
         if results and not timed_out:
