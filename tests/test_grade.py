@@ -83,6 +83,7 @@ def test_gradebook_is_sqlite_with_checks_hashes_and_mistakes(graded):
         for kata, row in rows.items():
             if row["verdict"] == "mastered":
                 assert 0 < row["checks_passed"] == row["checks_total"], (learner, kata)
+                assert row["duration"] > 0, (learner, kata)
             elif row["verdict"] == "failing":
                 assert row["failures"] and row["checks_passed"] < row["checks_total"]
             elif row["verdict"] == "missing":

@@ -269,6 +269,7 @@ def _run(task: dict, to_grade: list[str], rows: dict[str, dict], result: dict) -
                 outcome = attempt["outcome"]
                 row["checks_total"] = int(attempt["checks_total"])
                 row["checks_passed"] = max(0, row["checks_total"] - int(attempt["checks_failed"]))
+                row["duration"] = float(attempt.get("duration") or 0.0)
                 failures = attempt["failures"]
             else:
                 outcome = {"mastered": "passed", "failing": "failed",

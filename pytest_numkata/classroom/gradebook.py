@@ -7,7 +7,8 @@ Tables:
   ignored files, when and how long;
 - ``grades``: one row per (learner, kata) - verdict, checks passed/total, the failing checks
   with their messages, the named mistakes, the sha256 of the graded file, numkata's version,
-  the seed, the sandbox strength, duration and time;
+  the seed, the sandbox strength, the kata's grading duration (its checks' time, 0 when not
+  run) and time;
 - ``skipped``: entries of SUBMISSIONS that are not learners, from the latest run.
 
 A learner is written in one ``BEGIN IMMEDIATE`` transaction (its old rows out, its new rows
@@ -179,7 +180,7 @@ class Gradebook:
                      row["verdict"], int(row["checks_passed"]), int(row["checks_total"]),
                      json.dumps(row["failures"]), json.dumps(row["mistakes"]), row["sha256"],
                      result["numkata_version"], seed, result["sandbox"],
-                     float(result.get("duration", 0.0)), result["graded_at"]))
+                     float(row.get("duration", 0.0)), result["graded_at"]))
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")

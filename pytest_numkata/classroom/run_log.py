@@ -54,6 +54,7 @@ def finished_katas(path: str) -> dict[str, dict]:
             user_properties=[tuple(p) for p in row["props"]], longreprtext=row["text"],
             failed=row["outcome"] == "failed", passed=row["outcome"] == "passed"))
     return {a.kata: {"outcome": a.outcome, "checks_total": a.checks_total,
+                     "duration": a.duration,
                      "checks_failed": len(a.failures),
                      "failures": [{"check": f.check, "message": f.message} for f in a.failures]}
             for a in grader.attempts()}
