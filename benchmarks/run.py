@@ -17,6 +17,10 @@ an untimed warm-up) and prints them beside the targets:
                 chapter's boundary cost is its default time minus that
     report      write_report for stores of 10^3, 10^4, 10^5 attempts (report_bench's seeder)
     watch       benchmarks/watch_latency.py, when it exists
+    class       numkata grade on N full 77-kata submissions (--class-learners, default 8):
+                learners per minute beside a shell loop of `pytest katas --numkata-unlock-all`
+                over the same folders; --jobs 2 vs --jobs 1 (scaling) vs --in-process (Dask's
+                overhead); the projected wall time for 500 learners on 8 and 64 cores
 
 Nothing in the repository changes: the kata tree (katas/, reference/, pyproject.toml,
 conftest.py) is copied to a temporary directory and every run uses a temporary
@@ -45,7 +49,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = Path(__file__).resolve().parent
 DEFAULT_JSON = BENCH / "results" / "latest.json"
-GROUPS = ("floor", "chapters", "catalogue", "collect", "overhead", "boundary", "report", "watch")
+GROUPS = ("floor", "chapters", "catalogue", "collect", "overhead", "boundary", "report", "watch",
+          "class")
+CLASS_LEARNERS = 8
+PROJECTED_CLASS = 500
+PROJECTED_CORES = (8, 64)
+DASK_OVERHEAD_MAX = 0.10  # numkata grade --jobs 1 over --in-process
 REPORT_SIZES = (1_000, 10_000, 100_000)
 
 # Targets (seconds).
@@ -424,6 +433,71 @@ def run_watch(b: Bench, tree: Path) -> None:
     b.log(f"  watch verdict latency: {result['median']} s (exit {code})")
 
 
+CLASS_LOOP = """\
+for d in "$1"/*/; do
+  mkdir -p "$d.home" && (cd "$d" && "$2" katas --numkata-unlock-all --numkata-home "$d.home" \\
+    -p no:cacheprovider -q > /dev/null)
+done
+"""
+
+
+def class_submissions(work: Path, tree: Path, learners: int) -> Path:
+    """``learners`` copies of a full solved submission (a numkata init workspace layout)."""
+    subs = work / "class"
+    for i in range(learners):
+        folder = subs / f"learner-{i:03d}"
+        shutil.copytree(tree / "reference", folder / "katas",
+                        ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+        shutil.copy2(tree / "pyproject.toml", folder / "pyproject.toml")
+    return subs
+
+
+def run_class(b: Bench, tree: Path, learners: int) -> None:
+    subs = class_submissions(b.work, tree, learners)
+    grade = [sys.executable, "-m", "pytest_numkata", "grade", str(subs)]
+    extra = {"learners": learners}
+
+    def fresh(name: str) -> list[str]:
+        out = b.work / f"grade-{name}"
+        return ["sh", "-c", f'rm -rf "{out}" && "$@" --out "{out}"', "sh", *grade]
+
+    rows = [
+        ("shell loop: pytest katas --numkata-unlock-all",
+         ["sh", "-c", CLASS_LOOP, "sh", str(subs), pytest_command()[0]]),
+        ("numkata grade --jobs 2", fresh("j2") + ["--jobs", "2"]),
+        ("numkata grade --jobs 1", fresh("j1") + ["--jobs", "1"]),
+        ("numkata grade --in-process", fresh("inproc") + ["--in-process"]),
+    ]
+    for name, cmd in rows:
+        r = b.time_command("class", name, cmd, b.work, warmup=0, repeat=1, timeout=3600,
+                           extra=dict(extra))
+        if r["median"]:
+            r["learners_per_minute"] = round(60 * learners / r["median"], 2)
+            b.log(f"  {'':<34} {r['learners_per_minute']:.2f} learners/min")
+
+
+def class_figures(b: Bench) -> dict:
+    rows = {r["name"]: r for r in b.results if r["group"] == "class" and r.get("median")}
+    loop = rows.get("shell loop: pytest katas --numkata-unlock-all")
+    j1, j2 = rows.get("numkata grade --jobs 1"), rows.get("numkata grade --jobs 2")
+    inproc = rows.get("numkata grade --in-process")
+    out: dict = {}
+    if j2 and loop:
+        out["class_speedup_over_loop"] = round(loop["median"] / j2["median"], 3)
+    if j1 and inproc:
+        out["class_dask_overhead"] = round(j1["median"] / inproc["median"] - 1, 4)
+    if j1 and j2:
+        out["class_scaling_1_to_2"] = round(j1["median"] / j2["median"], 3)
+    base = j1 or inproc
+    if base:
+        per_learner = base["median"] / base["learners"]
+        out["class_seconds_per_learner_one_core"] = round(per_learner, 3)
+        for cores in PROJECTED_CORES:
+            out[f"class_projected_{PROJECTED_CLASS}_on_{cores}_cores_minutes"] = round(
+                PROJECTED_CLASS * per_learner / cores / 60, 1)
+    return out
+
+
 # ---------------------------------------------------------------------------- targets, table
 def apply_targets(b: Bench) -> None:
     floor = floor_seconds(b)
@@ -442,6 +516,17 @@ def apply_targets(b: Bench) -> None:
         elif r["group"] == "report" and r.get("attempts") == 100_000 and r["median"] is not None:
             target = f"< {REPORT_MAX:g} s"
             status = r["median"] < REPORT_MAX
+        elif r["group"] == "class" and r["name"] == "numkata grade --jobs 2" and r["median"]:
+            loop = b.find("shell loop: pytest katas --numkata-unlock-all")
+            if loop and loop.get("median"):
+                target = f"<= shell loop ({loop['median']:.1f} s)"
+                status = r["median"] <= loop["median"]
+        elif r["group"] == "class" and r["name"] == "numkata grade --jobs 1" and r["median"]:
+            inproc = b.find("numkata grade --in-process")
+            if inproc and inproc.get("median"):
+                limit = inproc["median"] * (1 + DASK_OVERHEAD_MAX)
+                target = f"<= in-process +{DASK_OVERHEAD_MAX:.0%} = {limit:.1f} s"
+                status = r["median"] <= limit
         elif r["group"] == "watch" and r["median"] is not None:
             target = f"< {WATCH_MAX:g} s"
             status = r["median"] < WATCH_MAX
@@ -466,6 +551,7 @@ def derived(b: Bench) -> dict:
     floor = floor_seconds(b)
     if floor is not None:
         out["floor"] = floor
+    out.update(class_figures(b))
     chapter_rows = [r for r in b.results if r["group"] == "chapters" and r["median"] is not None]
     if chapter_rows:
         out["chapters_sum"] = round(sum(r["median"] for r in chapter_rows), 4)
@@ -522,6 +608,23 @@ def table(b: Bench, meta: dict, extra: dict) -> str:
         costs = extra["boundary_cost_per_chapter"]
         lines.append("boundary cost per chapter (default - isolation=none, s): "
                      + ", ".join(f"{k} {v:+.2f}" for k, v in costs.items()))
+    for r in b.results:
+        if r.get("learners_per_minute"):
+            lines.append(f"class: {r['name']}: {r['learners_per_minute']:.2f} learners/min "
+                         f"({r['learners']} learners x 77 katas)")
+    if "class_speedup_over_loop" in extra:
+        lines.append(f"class: numkata grade --jobs 2 vs the shell loop: "
+                     f"{extra['class_speedup_over_loop']:.2f}x")
+    if "class_dask_overhead" in extra:
+        lines.append(f"class: Dask overhead (--jobs 1 over --in-process): "
+                     f"{extra['class_dask_overhead']:+.1%}")
+    if "class_scaling_1_to_2" in extra:
+        lines.append(f"class: scaling from 1 to 2 workers: {extra['class_scaling_1_to_2']:.2f}x")
+    if "class_seconds_per_learner_one_core" in extra:
+        lines.append(f"class: {extra['class_seconds_per_learner_one_core']:.2f} s per learner on "
+                     f"one worker; projected for {PROJECTED_CLASS} learners: " + ", ".join(
+                         f"{extra[f'class_projected_{PROJECTED_CLASS}_on_{c}_cores_minutes']:.1f}"
+                         f" min on {c} cores" for c in PROJECTED_CORES) + " (ideal scaling)")
     counts = {}
     for r in b.results:
         if r.get("status"):
@@ -568,6 +671,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
                         help="keep the caller's PYTHONDONTWRITEBYTECODE / PYTHONPYCACHEPREFIX "
                              "(default: cache bytecode under a temporary prefix, as a learner's "
                              "machine caches it in __pycache__)")
+    parser.add_argument("--class-learners", type=int, default=None, metavar="N",
+                        help=f"submissions the class group grades (default {CLASS_LEARNERS}; "
+                             f"2 with --quick)")
     parser.add_argument("--keep", action="store_true",
                         help="keep the temporary working directory (tree copy, homes)")
     args = parser.parse_args(argv)
@@ -576,6 +682,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     if unknown:
         parser.error(f"unknown group(s) {', '.join(unknown)}; choose from {', '.join(GROUPS)}")
     args.groups = groups
+    if args.class_learners is None:
+        args.class_learners = 2 if args.quick else CLASS_LEARNERS
     if args.repeat is None:
         args.repeat = 1 if args.quick else 3
     if args.warmup is None:
@@ -602,7 +710,7 @@ def main(argv: list[str] | None = None) -> int:
     b = Bench(args.repeat, args.warmup, work, keep_bytecode_env=args.keep_bytecode_env)
     try:
         needs_tree = set(args.groups) & {"chapters", "catalogue", "collect", "overhead",
-                                         "boundary", "watch"}
+                                         "boundary", "watch", "class"}
         tree = copy_tree(work) if needs_tree else None
         ran_chapters = False
         for group in args.groups:
@@ -627,6 +735,8 @@ def main(argv: list[str] | None = None) -> int:
                 run_report(b, REPORT_SIZES[:2] if args.quick else REPORT_SIZES)
             elif group == "watch":
                 run_watch(b, tree)
+            elif group == "class":
+                run_class(b, tree, args.class_learners)
     finally:
         if args.keep:
             print(f"working directory kept: {work}", file=sys.stderr)
