@@ -219,7 +219,8 @@ class Watcher:
                 self.grade(list(self.catalogue.chapter(chapter).katas), chapter=True)
         else:
             return True
-        self.say(self.legend())
+        if not self._rewatch:  # after a move, the legend waits until the new folder is watched
+            self.say(self.legend())
         return True
 
     # -- the loop
@@ -302,7 +303,8 @@ class Watcher:
                 self._rewatch = False
                 watcher.close()
                 watcher = self._watch(watchfiles)
-                pending = next(watcher, set())
+                pending = next(watcher, set())  # the new folder is watched from here on
+                self.say(self.legend())
                 self.prepare_standby()
         finally:
             watcher.close()
