@@ -28,7 +28,9 @@ def reference(kata_id: str) -> bytes:
 
 
 def stub(kata_id: str) -> bytes:
-    return (ROOT / "katas" / f"{kata_id}.py").read_bytes()
+    from tests.conftest import pristine_stub
+
+    return pristine_stub(kata_id).encode("utf-8")
 
 
 def mutant(kata_id: str, name: str) -> bytes:

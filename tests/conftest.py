@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import shutil
 import textwrap
 from pathlib import Path
@@ -40,6 +41,44 @@ filterwarnings = ["ignore::pytest.PytestAssertRewriteWarning"]
 """
 
 
+@functools.lru_cache(maxsize=1)
+def committed_trees() -> dict[str, dict[str, str]]:
+    """``{"katas": {id: text}, "reference": {id: text}}`` as committed (git HEAD), so that the
+    project's tests compare against the pristine stubs even in a clone where a learner has
+    been solving katas; outside a git checkout, the working tree."""
+    import re
+    import subprocess
+
+    from pytest_numkata import bundle
+
+    pattern = re.compile(r"^(katas|reference)/(ch\d\d/[a-z0-9_]+)\.py$")
+    try:
+        listed = subprocess.run(["git", "-C", str(ROOT), "ls-tree", "-r", "--name-only", "HEAD",
+                                 "katas", "reference"], capture_output=True, text=True,
+                                check=True, timeout=60).stdout.split()
+        paths = [p for p in listed if pattern.match(p)]
+        batch = subprocess.run(["git", "-C", str(ROOT), "cat-file", "--batch"],
+                               input="".join(f"HEAD:{p}\n" for p in paths).encode(),
+                               capture_output=True, check=True, timeout=60).stdout
+    except (OSError, subprocess.SubprocessError):
+        return {tree: bundle.read_tree(ROOT / tree) for tree in bundle.TREES}
+    trees: dict[str, dict[str, str]] = {tree: {} for tree in bundle.TREES}
+    pos = 0
+    for path in paths:
+        header_end = batch.index(b"\n", pos)
+        size = int(batch[pos:header_end].split()[2])
+        content = batch[header_end + 1:header_end + 1 + size]
+        pos = header_end + 1 + size + 1
+        tree, kata_id = pattern.match(path).groups()
+        trees[tree][kata_id] = content.decode("utf-8")
+    return trees
+
+
+def pristine_stub(kata_id: str) -> str:
+    """The committed stub of ``kata_id`` (never a learner's working copy)."""
+    return committed_trees()["katas"][kata_id]
+
+
 class KataTree:
     """A kata tree in pytester's temporary directory."""
 
@@ -52,9 +91,17 @@ class KataTree:
 
     def copy_tree(self, which: str = "katas", chapters: list[str] | None = None,
                   into: str | None = None) -> None:
-        """Copy the project's ``katas`` or ``reference`` tree (or some chapters of it)."""
+        """Copy the project's ``katas`` or ``reference`` tree (or some chapters of it); stubs
+        are the committed ones (a learner's edits in this clone are not test data)."""
         source = ROOT / which
         target = self.path / (into or which)
+        if which == "katas":
+            for kata_id, text in committed_trees()["katas"].items():
+                if chapters is None or kata_id.split("/")[0] in chapters:
+                    path = target / f"{kata_id}.py"
+                    path.parent.mkdir(parents=True, exist_ok=True)
+                    path.write_text(text, encoding="utf-8")
+            return
         for chapter in sorted(p.name for p in source.iterdir() if p.is_dir()):
             if chapters is None or chapter in chapters:
                 shutil.copytree(source / chapter, target / chapter, dirs_exist_ok=True)

@@ -34,6 +34,7 @@ import pytest
 from pytest_numkata import catalogue
 from pytest_numkata import checking
 from pytest_numkata.checking import KataFailure
+from tests.conftest import pristine_stub
 
 ROOT = Path(__file__).resolve().parent.parent
 HELPERS = ("expect_answer_close", "expect_answer_equal", "expect_answer_same_float")
@@ -371,7 +372,7 @@ def _spellings(tol):
 def test_the_stub_states_the_tolerance_its_checks_use(kata, monkeypatch):
     tolerances = []
     _recorded_comparisons(kata, monkeypatch, tolerances)
-    stub = " ".join((ROOT / "katas" / f"{kata.id}.py").read_text().split())
+    stub = " ".join(pristine_stub(kata.id).split())
     for helper, rtol, atol in set(tolerances):
         if helper != "expect_answer_close" or not (rtol or atol):
             assert "exactly" in stub, f"{kata.id}: graded exactly, but the stub never says so"
@@ -389,7 +390,7 @@ _DIGITS_CLAIM = re.compile(r"(?:at least|so) (\d+|four|seven|nine|ten) significa
 
 
 def _claimed_digits(kata):
-    stub = " ".join((ROOT / "katas" / f"{kata.id}.py").read_text().split())
+    stub = " ".join(pristine_stub(kata.id).split())
     found = _DIGITS_CLAIM.search(stub)
     if not found or "needs at least" not in stub and "suffice" not in stub \
             and "are enough" not in stub and "keep at least" not in stub \

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from pytest_numkata import bundle, catalogue, why
+from tests.conftest import committed_trees
 from pytest_numkata.progress import PASSED, Attempt, ProgressStore
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -63,7 +64,8 @@ def master(home: Path, kata_ids) -> None:
 
 # ---------------------------------------------------------------------------- the bundle
 def test_bundle_matches_the_kata_and_reference_trees():
-    expected = bundle.build(ROOT)
+    # the committed trees: in a clone where katas are being solved, the stubs differ on disk
+    expected = {"format": bundle.FORMAT, **committed_trees()}
     diff = bundle.differences(bundle.read(), expected)
     assert not diff, ("the kata bundle is out of date: regenerate it with "
                       f"`{bundle.REGENERATE}`\n" + "\n".join(diff[:20]))

@@ -108,15 +108,21 @@ def register_hypothesis_profiles(config: pytest.Config) -> None:
                                 f"are {HYPOTHESIS_PROFILE} and numkata-thorough)") from None
 
 
-def seed_property_checks(items, seed: str | None) -> None:
-    """Under a grading seed each property check draws its own examples from the seed;
-    without one, hypothesis's derandomised examples (the public ones) are used."""
+def prepare_property_checks(items, seed: str | None) -> None:
+    """Every property check runs under the profile in force for this run (hypothesis binds
+    the default settings when a test is decorated, so a checks module imported before numkata
+    loaded its profile - by a warm process, or a test suite - would keep hypothesis's defaults:
+    100 random examples and a 200 ms deadline). Under a grading seed each property check draws
+    its own examples from the seed; without one, the derandomised (public) examples are used."""
     from hypothesis import seed as hypothesis_seed
+    from hypothesis import settings
 
     for item in items:
         fn = getattr(item, "obj", None)
         if fn is None or not hasattr(fn, "hypothesis"):
             continue
+        if getattr(fn, "__module__", "").startswith("pytest_numkata.checks."):
+            fn._hypothesis_internal_use_settings = settings.default
         if seed is not None:
             salt = f"{getattr(fn, '__module__', '')}.{getattr(fn, '__qualname__', '')}"
             hypothesis_seed(_seed_number(seed, salt))(fn)

@@ -14,7 +14,7 @@ import pytest
 
 from ..checking import KataLoadError
 from .collection import KataModule, NotGradedItem, learner_failure_text
-from .examples import SeededRandomInputs, seed_property_checks
+from .examples import SeededRandomInputs, prepare_property_checks
 from .fork_runner import ForkRunner, log_reports
 from .verdicts import SANDBOX_KEY
 
@@ -37,7 +37,7 @@ class GradingPlugin:
 
     # ------------------------------------------------------------------ scheduling
     def pytest_collection_modifyitems(self, session, config, items) -> None:
-        seed_property_checks(items, self.options.seed)
+        prepare_property_checks(items, self.options.seed)
 
     @pytest.hookimpl(trylast=True)
     def pytest_collection_finish(self, session) -> None:
