@@ -47,9 +47,10 @@ NEEDS_LANDLOCK = {"store_and_tree_writes", "introspection", "signals"}
 DEFENDED: list[str] = []
 
 
-def _run(tree: Path, mark: str, *paths: str) -> subprocess.CompletedProcess:
+def _run(tree: Path, mark: str, *paths: str, **extra_env: str) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST_")}
     env["NUMKATA_TEST_MARK"] = mark
+    env.update(extra_env)
     return subprocess.run(
         [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "--numkata-unlock-all",
          f"--numkata-home={tree / 'home'}", "--numkata-timeout=3", "-q", *paths],
@@ -175,6 +176,30 @@ def test_planted_conftest_and_test_files_are_never_imported(tmp_path):
                  "katas/ch00/__init__.py"):
         assert name in out, out
     assert "test_ok" not in out
+
+
+@pytest.mark.parametrize("source, words", [
+    ("import numpy as np\nfrom scipy.special import logsumexp\n\n"
+     "def log_sum_exp(x):\n    return float(logsumexp(np.asarray(x, dtype=float)))\n", None),
+    ("def log_sum_exp(x):\n    while True:\n        pass\n", "timed out after"),
+    ("import os\n\ndef log_sum_exp(x):\n    os._exit(3)\n", "exited with status 3"),
+])
+def test_a_learner_process_started_without_the_zygote_grades_the_same(tmp_path, source, words):
+    """Where there is no fork (Windows) the learner process is spawned from a clean
+    interpreter and speaks over its stdin/stdout: the same verdicts, the same messages."""
+    tree = _tree(tmp_path)
+    target = tree / "katas" / f"{ATTACKED}.py"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(source)
+    result = _run(tree, uuid.uuid4().hex, f"katas/{HEALTHY}.py", f"katas/{ATTACKED}.py",
+                  NUMKATA_LEARNER_START="spawn")
+    out = result.stdout
+    assert "INTERNALERROR" not in out
+    assert result.returncode == (0 if words is None else 1), out
+    if words:
+        assert words in out, out
+    with ProgressStore(tree / "home") as store:
+        assert store.states()[HEALTHY].last_outcome == "passed"
 
 
 def test_print_the_tally():
