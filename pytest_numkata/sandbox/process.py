@@ -415,6 +415,9 @@ class LearnerProcess:
         fresh = size - self.out_pos
         if fresh <= 0:
             return "", 0
+        if limit <= 0:
+            self.out_pos = size
+            return "", fresh
         data = os.pread(self.out_read_fd, min(fresh, limit * 4), self.out_pos)
         self.out_pos = size
         text = data.decode("utf-8", "replace")

@@ -23,6 +23,7 @@ from . import wire
 from .process import CallTooSlow, LearnerDied, LearnerProcess, LearnerTimeout
 
 MAX_SOURCE_BYTES = 1024 * 1024
+OUTPUT_SHOWN = 3500  # characters of a check's output kept (the report section's own cap is 4000)
 _CONTROL = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(\x07|\x1b\\)?|"
                       r"[\x00-\x08\x0b-\x1f\x7f\x80-\x9f]")
 
@@ -131,6 +132,7 @@ class LearnerSession:
         self.sandbox = "none"
         self.stopped: str | None = None  # why no further check is graded (a timeout)
         self.output: list[str] = []
+        self.output_cut = 0  # characters of this check's output not shown
 
     # -- lifecycle
     def read_source(self) -> str:
@@ -187,20 +189,23 @@ class LearnerSession:
             self.process.begin_check()
 
     def end_check(self) -> str:
-        """The output the learner printed during this check (cleaned, bounded)."""
+        """The output the learner printed during this check (cleaned, at most OUTPUT_SHOWN
+        characters, and how much was cut)."""
         self._collect_output()
         text = "".join(self.output)
-        self.output = []
+        if self.output_cut:
+            text += f"\n... ({self.output_cut} more characters of output cut)\n"
+        self.output, self.output_cut = [], 0
         return text
 
-    def _collect_output(self, limit: int = 4000) -> None:
+    def _collect_output(self) -> None:
         if self.process is None:
             return
-        text, cut = self.process.read_output(limit)
+        room = OUTPUT_SHOWN - sum(len(t) for t in self.output)
+        text, cut = self.process.read_output(max(room, 0))
         if text:
             self.output.append(clean_text(text))
-        if cut:
-            self.output.append(f"\n... ({cut} more characters of output cut)\n")
+        self.output_cut += cut
 
     def close_process(self) -> None:
         if self.process is not None:
