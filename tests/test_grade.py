@@ -303,7 +303,7 @@ def test_dask_is_not_imported_on_the_pytest_path():
     import subprocess
     import sys
 
-    code = ("import sys, pytest_numkata.plugin, pytest_numkata.cli as c; c.build_parser(); "
+    code = ("import sys, pytest_numkata.plugin, pytest_numkata.cli.app as c; c.build_parser(); "
             "import pytest_numkata.classroom.command; "
             "print(any(m.split('.')[0] in ('dask', 'distributed') for m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,

@@ -29,7 +29,8 @@ def test_hanging_forking_and_memory_filling_katas(tmp_path):
     pids = tmp_path / "pids"
     pids.mkdir()
     ch00 = {k: reference(k) for k in ("ch00/fp32_max", "ch00/machine_epsilon")}
-    # forks children that would sleep for five minutes, then answers correctly
+    # tries to fork children that would sleep for five minutes, then answers correctly: the
+    # learner process may not start processes, so the kata fails at import, kindly
     forker = dict(ch00)
     forker["ch00/fp32_max"] = (
         "import os, time\n"
@@ -53,15 +54,14 @@ def test_hanging_forking_and_memory_filling_katas(tmp_path):
         learners = {le["learner"]: le for le in book.learners()}
     assert all(le["status"] == "graded" for le in learners.values()), learners
     assert grades[("fine", "ch00/fp32_max")]["verdict"] == "mastered"
-    assert grades[("forker", "ch00/fp32_max")]["verdict"] == "mastered"
+    forked = grades[("forker", "ch00/fp32_max")]
+    assert forked["verdict"] == "failing"
+    assert "PermissionError" in forked["failures"][0]["message"], forked["failures"]
     hog_row = grades[("hog", "ch00/machine_epsilon")]
     assert hog_row["verdict"] == "failing"
     assert "memory" in hog_row["failures"][0]["message"].lower(), hog_row["failures"]
     assert grades[("hog", "ch00/fp32_max")]["verdict"] == "mastered"
-    started = [int(p.name) for p in pids.iterdir()]
-    assert started, "the forking kata never ran"
-    time.sleep(0.5)
-    assert not [pid for pid in started if _pid_alive(pid)]
+    assert list(pids.iterdir()) == [], "no child of the forking kata may ever start"
 
 
 def test_a_submission_that_takes_too_long_is_timed_out(tmp_path):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from pytest_numkata.classroom.run_log import finished_katas
-from pytest_numkata.grading import CHECKS_KEY, KATA_KEY
+from pytest_numkata.judge.verdicts import CHECKS_KEY, KATA_KEY
 
 
 def _line(nodeid, outcome, kata, total, text=""):

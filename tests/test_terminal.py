@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from pytest_numkata import catalogue
 from tests.conftest import ROOT
 
@@ -18,7 +20,8 @@ def test_a_partial_run_says_it_cannot_master_the_kata(kata_tree):
     result = kata_tree.run("katas/ch00/decode_float.py", "-k", "examples or subnormals")
     out = result.stdout.str()
     assert result.ret == 0
-    assert "of 10 checks ran - run the whole kata to master it" in out, out
+    assert re.search(r"ch00/decode_float: 2 of \d+ checks ran - run the whole kata to master "
+                     r"it", out), out
     assert "newly mastered" not in out
 
 

@@ -40,7 +40,7 @@ def environment():
         autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True,
         lstrip_blocks=True, keep_trailing_newline=True)
     env.filters.update(base.filters)
-    from .exports import safe_filename
+    from .names import safe_filename
 
     env.filters["feedback_file"] = lambda learner: f"feedback/{safe_filename(learner)}.html"
     return env

@@ -14,6 +14,7 @@ import tempfile
 from pathlib import Path
 
 from ..catalogue import Catalogue
+from .names import safe_filename
 
 
 def write_atomic(path: Path, text: str) -> None:
@@ -29,12 +30,6 @@ def write_atomic(path: Path, text: str) -> None:
         except OSError:
             pass
         raise
-
-
-def safe_filename(learner: str) -> str:
-    """A learner's name as a file name (entry names already are; this guards odd ones)."""
-    keep = "".join(c if c.isalnum() or c in "-_.@+ " else "_" for c in learner).strip()
-    return keep.lstrip(".") or "learner"
 
 
 def class_table(book, names: list[str], kata_ids: list[str]):
