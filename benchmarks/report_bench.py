@@ -67,7 +67,8 @@ def seed(home: Path, cat: Catalogue, attempts: int, per_run: int = 5) -> None:
             if outcome == "passed" and s[3] is None:
                 s[3] = iso
     with conn:
-        conn.executemany("INSERT INTO runs VALUES (?, ?, ?, ?, ?)", run_rows)
+        conn.executemany("INSERT INTO runs (id, started_at, finished_at, utc_offset_minutes, "
+                         "command) VALUES (?, ?, ?, ?, ?)", run_rows)
         conn.executemany(
             "INSERT INTO attempts (run_id, kata, at, local_date, outcome, duration, "
             "checks_total, checks_failed, failures) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",

@@ -205,3 +205,18 @@ def test_a_learner_process_started_without_the_zygote_grades_the_same(tmp_path, 
 def test_print_the_tally():
     # runs last in this module: how many attack families were defended in this run
     print(f"\nadversarial: {len(DEFENDED)} of {len(EXPECT)} attack families failed closed")
+
+
+def test_judge_processes_get_their_learners_from_the_warm_zygote(tmp_path):
+    """A learner forked from the zygote starts in milliseconds; a spawned one pays a fresh
+    interpreter (0.2 s a kata). Forked judge processes must reach the zygote."""
+    tree = _tree(tmp_path)
+    target = tree / "katas" / f"{ATTACKED}.py"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text("import os\n\ndef log_sum_exp(x):\n"
+                      "    parent = open(f'/proc/{os.getppid()}/cmdline', 'rb').read()\n"
+                      "    print('PARENT', parent.replace(b'\\0', b' ').decode())\n"
+                      "    return 0.0\n")
+    result = _run(tree, uuid.uuid4().hex, "-rA", f"katas/{ATTACKED}.py")
+    parents = {line for line in result.stdout.splitlines() if line.startswith("PARENT")}
+    assert parents and all("learner_main.py zygote" in line for line in parents), parents

@@ -130,7 +130,17 @@ class Zygote:
         return True
 
     def alive(self) -> bool:
-        return self.process.poll() is None
+        if os.getpid() == self.owner:
+            return self.process.poll() is None
+        # a forked judge process cannot wait for a process that is not its child (Popen.poll
+        # would take ECHILD for an exit): ask the kernel whether the zygote still exists
+        try:
+            os.kill(self.process.pid, 0)
+        except ProcessLookupError:
+            return False
+        except PermissionError:
+            return True
+        return True
 
     def close(self) -> None:
         if os.getpid() != self.owner:
