@@ -369,22 +369,27 @@ def zygote(ctrl_fd: int) -> None:
     import select
     import socket
 
-    for name in PRELOAD:
-        try:
-            __import__(name)
-        except Exception:  # noqa: BLE001 - a module this installation lacks
-            pass
     confine_mod._die_with_parent()
     ctrl = socket.socket(fileno=ctrl_fd)
     channels: dict[int, int] = {}  # learner pid -> the zygote's copy of its channel
     encoder = wire.Encoder()
+    # NumPy (every kata's) is loaded before the first learner; the rest of PRELOAD while the
+    # zygote is idle, so the first kata of a run does not wait for SciPy (a learner forked
+    # before a module is preloaded imports it itself, if it needs it)
+    preload = [name for name in PRELOAD if name not in sys.modules]
     while True:
         _reap(channels, encoder)
         try:
-            ready, _, _ = select.select([ctrl], [], [], 0.05 if channels else 1.0)
+            ready, _, _ = select.select([ctrl], [], [],
+                                        0 if preload else (0.05 if channels else 1.0))
         except InterruptedError:
             continue
         if not ready:
+            if preload:
+                try:
+                    __import__(preload.pop(0))
+                except Exception:  # noqa: BLE001 - a module this installation lacks
+                    pass
             continue
         try:
             message, fds, _flags, _addr = socket.recv_fds(ctrl, 1 << 16, 4)
