@@ -202,11 +202,13 @@ class Learner:
         else:
             self._call_now(name, packed_args, packed_kwargs)
 
-    def _map(self, name: str, packed_calls: list) -> None:
-        """Many calls in one exchange: the results in order, or the first exception."""
+    def _map(self, name: str, calls: list) -> None:
+        """Many calls in one exchange (the arguments decoded with the request): the results
+        in order, or the first exception."""
         try:
             fn = getattr(self.module, name)
-            calls = [[self.decoder.loads(b) for b in packed] for packed in packed_calls]
+            if not isinstance(calls, list) or not all(isinstance(c, list) for c in calls):
+                raise TypeError("a map request holds a list of argument lists")
         except BaseException as exc:  # noqa: BLE001
             self.send(["raised", _exception_info(exc, self.filename), -1])
             return

@@ -307,9 +307,7 @@ class LearnerSession:
     def call_many(self, name: str, calls: list[tuple]) -> list:
         """``name(*args)`` for every ``args`` in ``calls``, in one exchange: the results in
         order, or the first exception raised (its call is remembered for messages)."""
-        encoder = wire.Encoder()
-        packed = [[encoder.dumps(a) for a in args] for args in calls]
-        reply = self._request(["map", name, packed])
+        reply = self._request(["map", name, [list(args) for args in calls]])
         if reply[0] == "returned_many" and len(reply) == 2 and isinstance(reply[1], list) \
                 and len(reply[1]) == len(calls):
             return reply[1]
