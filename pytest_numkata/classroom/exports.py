@@ -9,8 +9,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
-import tempfile
 from pathlib import Path
 
 from ..catalogue import Catalogue
@@ -18,18 +16,10 @@ from .names import safe_filename
 
 
 def write_atomic(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    """The report's atomic write, with the text's own line endings (CSV writes CRLF)."""
+    from ..report import write_atomic as report_write_atomic
+
+    report_write_atomic(path, text, newline="")
 
 
 def class_table(book, names: list[str], kata_ids: list[str]):

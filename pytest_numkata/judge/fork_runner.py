@@ -44,18 +44,9 @@ def fork_available() -> bool:
 
 
 def _signal_name(number: int) -> str:
-    try:
-        name = signal.Signals(number).name
-    except ValueError:
-        return f"signal {number}"
-    meaning = {
-        "SIGSEGV": "a segmentation fault - memory was read or written where it must not be",
-        "SIGABRT": "an abort",
-        "SIGBUS": "a bus error",
-        "SIGFPE": "a floating-point exception",
-        "SIGKILL": "being killed",
-    }.get(name)
-    return f"{name} ({meaning})" if meaning else name
+    from ..sandbox.process import signal_text
+
+    return signal_text(number)
 
 
 MAX_FILE_BYTES = 256 * 1024 * 1024  # no single file (captured output included) grows past this

@@ -319,11 +319,12 @@ def render_html(context: dict[str, Any]) -> str:
     return environment().get_template("report.html.j2").render(**context)
 
 
-def _write_atomic(path: Path, text: str) -> None:
+def write_atomic(path: Path, text: str, newline: str = "\n") -> None:
+    """Write ``text`` to ``path`` whole or not at all (a temporary file, then a rename)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+        with os.fdopen(fd, "w", encoding="utf-8", newline=newline) as handle:
             handle.write(text)
         os.replace(tmp, path)
     except BaseException:
@@ -349,7 +350,7 @@ def write_report(home: Path, catalogue: Catalogue | None = None, *,
     context = build_context(catalogue, read_store(home), today)
     html = render_html(context)
     results = build_results(context)
-    _write_atomic(output, html)
-    _write_atomic(output.with_name(RESULTS_NAME),
+    write_atomic(output, html)
+    write_atomic(output.with_name(RESULTS_NAME),
                   json.dumps(results, indent=2, ensure_ascii=False) + "\n")
     return output

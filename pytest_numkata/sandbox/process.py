@@ -49,7 +49,7 @@ class LearnerDied(BaseException):
     against a process that is gone)."""
 
 
-def _signal_text(number: int) -> str:
+def signal_text(number: int) -> str:
     try:
         name = signal.Signals(number).name
     except ValueError:
@@ -410,7 +410,7 @@ class LearnerProcess:
         if not isinstance(status, int):
             return LearnerDied("the kata's process closed its channel and stopped answering")
         if status < 0:
-            return LearnerDied(f"the kata's process died of {_signal_text(-status)}")
+            return LearnerDied(f"the kata's process died of {signal_text(-status)}")
         return LearnerDied(f"the kata's process exited with status {status} in the middle of a "
                            f"call (os._exit or a hard exit in the kata's code?): a kata must "
                            f"return, not end the program")
