@@ -16,7 +16,8 @@ judge processes themselves, as a backstop for the checks' own work:
 - whatever a kata's checks change in their process disappears with it.
 
 Without ``os.fork`` (Windows) the checks run in the pytest process, the learner still in its
-own process.
+own process. ``NUMKATA_DEBUG_JUDGE=1`` prints the traceback of a judge process that fails
+(numkata's own debugging).
 """
 
 from __future__ import annotations
