@@ -12,7 +12,7 @@ import json
 import statistics
 import time
 
-from pytest_numkata.sandbox import process, wire
+from pytest_numkata.sandbox import process
 from pytest_numkata.sandbox.proxy import LearnerModule, LearnerSession
 
 SOURCE = '''

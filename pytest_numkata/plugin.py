@@ -15,7 +15,6 @@ Outside a kata tree numkata does nothing at all.
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 import pytest
 

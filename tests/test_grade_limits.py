@@ -3,7 +3,6 @@ started outlives the grading, and the rest of the class is graded."""
 
 from __future__ import annotations
 
-import os
 import time
 
 import pytest
@@ -14,14 +13,6 @@ from pytest_numkata.classroom.gradebook import Gradebook
 from .classroom_helpers import numkata, reference, write_tree
 
 pytestmark = pytest.mark.slow
-
-
-def _pid_alive(pid: int) -> bool:
-    try:
-        with open(f"/proc/{pid}/stat") as handle:
-            return handle.read().rsplit(")", 1)[-1].split()[0] != "Z"
-    except OSError:
-        return False
 
 
 def test_hanging_forking_and_memory_filling_katas(tmp_path):

@@ -204,8 +204,7 @@ class KataModule(pytest.Module):
         line = _learner_line(exc, self.source_path)
         where = f" at line {line[0]}: {line[1]}" if line else ""
         if isinstance(exc, SystemExit):
-            code = exc.code if not getattr(exc, "numkata_remote", False) else exc.code
-            return (f"{rel} called exit ({code!s}) while loading{where}: "
+            return (f"{rel} called exit ({exc.code!s}) while loading{where}: "
                     f"a kata file must not end the program")
         tip = ""
         if isinstance(exc, NameError):

@@ -283,10 +283,6 @@ class LearnerProcess:
         self.check_cpu0 = self.cpu() or 0.0
         self.check_waited = 0.0  # wall-clock time spent waiting for the learner in this check
 
-    def check_cpu(self) -> float:
-        now = self.cpu()
-        return 0.0 if now is None else now - self.check_cpu0
-
     def _expired(self, limit: float, waited: float) -> LearnerTimeout | None:
         wall = self.check_waited + waited
         cpu = self.cpu()

@@ -22,7 +22,6 @@ from pathlib import Path
 from . import wire
 from .process import CallTooSlow, LearnerDied, LearnerProcess, LearnerTimeout
 
-MAX_SOURCE_BYTES = 1024 * 1024
 OUTPUT_SHOWN = 3500  # characters of a check's output kept (the report section's own cap is 4000)
 _CONTROL = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(\x07|\x1b\\)?|"
                       r"[\x00-\x08\x0b-\x1f\x7f\x80-\x9f]")
@@ -136,21 +135,15 @@ class LearnerSession:
 
     # -- lifecycle
     def read_source(self) -> str:
-        """The kata file's text, read here (bounded), never by path in the learner."""
-        import os
-        import stat
+        """The kata file's text, read here with the collector's own bounds (a regular file of
+        at most 1 MB, never through a link), and never by path in the learner."""
+        from ..learner import MAX_KATA_BYTES, SourceState, read_kata_bytes
 
-        st = os.lstat(self.source_path)
-        if not stat.S_ISREG(st.st_mode):
-            raise KataLoadFailure(f"{self.display} is not a regular file (a link or a folder?)")
-        if st.st_size > MAX_SOURCE_BYTES:
-            raise KataLoadFailure(f"{self.display} is {st.st_size / 1e6:.1f} MB: a kata file "
-                                  f"may be at most 1 MB")
-        fd = os.open(self.source_path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
-        try:
-            raw = os.read(fd, MAX_SOURCE_BYTES + 1)
-        finally:
-            os.close(fd)
+        raw = read_kata_bytes(self.source_path, self.display)
+        if isinstance(raw, SourceState):
+            raise KataLoadFailure(raw.message)
+        if len(raw) > MAX_KATA_BYTES:
+            raise KataLoadFailure(f"{self.display} is over 1 MB: a kata file may be at most 1 MB")
         try:
             return raw.decode("utf-8")
         except UnicodeDecodeError as exc:
