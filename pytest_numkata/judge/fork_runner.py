@@ -23,6 +23,7 @@ own process. ``NUMKATA_DEBUG_JUDGE=1`` prints the traceback of a judge process t
 from __future__ import annotations
 
 import contextlib
+import gc
 import json
 import os
 import select
@@ -278,6 +279,7 @@ class ForkRunner:
         sys.stdout.flush()
         sys.stderr.flush()
         parent_pid = os.getpid()
+        gc.freeze()  # the child's collections leave the inherited heap alone (no copy-on-write)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", DeprecationWarning)  # fork with threads
             pid = os.fork()

@@ -25,6 +25,7 @@ judge except the answers to its requests.
 
 from __future__ import annotations
 
+import gc
 import importlib.util
 import os
 import signal
@@ -408,6 +409,7 @@ def zygote(ctrl_fd: int) -> None:
             for fd in fds:
                 os.close(fd)
             continue
+        gc.freeze()  # a learner's collections leave the zygote's heap alone (no copy-on-write)
         pid = os.fork()
         if pid == 0:
             ctrl.close()
