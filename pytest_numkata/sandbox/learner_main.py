@@ -52,6 +52,24 @@ MAX_FRAMES = 40
 PRELOAD = ("numpy", "numpy.linalg", "numpy.fft", "numpy.random", "mpmath", "ml_dtypes",
            "fractions", "decimal", "statistics", "scipy", "scipy.special", "scipy.linalg",
            "scipy.sparse", "linecache", "math", "cmath", "functools", "itertools")
+# What a zygote loads before its first learner (every kata uses NumPy; the rest is cheap).
+EAGER = ("numpy", "numpy.linalg", "numpy.fft", "numpy.random", "fractions", "decimal",
+         "statistics", "linecache", "math", "cmath", "functools", "itertools")
+
+
+def _preload(names) -> None:
+    """Import, in the zygote, the PRELOAD modules a learner's plan says its kata imports, so
+    this learner and every later one find them loaded (SciPy, mpmath and ml_dtypes cost about
+    0.4 s of CPU: a run whose katas never import them does not pay it). Names outside PRELOAD
+    are ignored: the kata file decides nothing else about the zygote."""
+    if not isinstance(names, list):
+        return
+    for name in names:
+        if isinstance(name, str) and name in PRELOAD and name not in sys.modules:
+            try:
+                __import__(name)
+            except Exception:  # noqa: BLE001 - a module this installation lacks
+                pass
 
 
 # ----------------------------------------------------------------------------- describing
@@ -376,10 +394,9 @@ def zygote(ctrl_fd: int) -> None:
     ctrl = socket.socket(fileno=ctrl_fd)
     channels: dict[int, int] = {}  # learner pid -> the zygote's copy of its channel
     encoder = wire.Encoder()
-    # NumPy (every kata's) is loaded before the first learner; the rest of PRELOAD while the
-    # zygote is idle, so the first kata of a run does not wait for SciPy (a learner forked
-    # before a module is preloaded imports it itself, if it needs it)
-    preload = [name for name in PRELOAD if name not in sys.modules]
+    # NumPy (every kata's) is loaded before the first learner, between requests; the heavier
+    # libraries when the first kata that imports them asks (its plan's "preload")
+    preload = [name for name in EAGER if name not in sys.modules]
     while True:
         _reap(channels, encoder)
         try:
@@ -389,10 +406,7 @@ def zygote(ctrl_fd: int) -> None:
             continue
         if not ready:
             if preload:
-                try:
-                    __import__(preload.pop(0))
-                except Exception:  # noqa: BLE001 - a module this installation lacks
-                    pass
+                _preload([preload.pop(0)])
             continue
         try:
             message, fds, _flags, _addr = socket.recv_fds(ctrl, 1 << 16, 4)
@@ -409,6 +423,9 @@ def zygote(ctrl_fd: int) -> None:
             for fd in fds:
                 os.close(fd)
             continue
+        _preload(preload)  # whatever of the eager list is not loaded yet
+        preload = []
+        _preload(plan.get("preload") if isinstance(plan, dict) else None)
         gc.freeze()  # a learner's collections leave the zygote's heap alone (no copy-on-write)
         pid = os.fork()
         if pid == 0:
@@ -452,11 +469,7 @@ def serve_direct(plan: dict) -> None:
     devnull = os.open(os.devnull, os.O_RDONLY)
     os.dup2(devnull, 0)
     os.dup2(2, 1)
-    for name in PRELOAD[:6]:
-        try:
-            __import__(name)
-        except Exception:  # noqa: BLE001
-            pass
+    _preload(list(EAGER[:4]) + list(plan.get("preload") or []))
     if plan.get("memory_margin"):
         plan["memory_bytes"] = (_address_space() + int(plan["memory_margin"])) or None
     strength = _apply_plan(plan)

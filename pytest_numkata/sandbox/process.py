@@ -15,6 +15,7 @@ judge believes nothing the learner sends except answers to its own requests.
 from __future__ import annotations
 
 import os
+import re
 import select
 import signal
 import socket
@@ -103,6 +104,33 @@ def readable_paths() -> list[str]:
             out.append(path)
     out.append(str(LEARNER_MAIN.parent))  # learner_main.py, wire.py, confine.py
     return out
+
+
+# ----------------------------------------------------------------------------- what it imports
+
+_IMPORT = re.compile(r"^[ \t]*(?:from[ \t]+([A-Za-z_][\w.]*)[ \t]+import|import[ \t]+([^\n#;]+))",
+                     re.MULTILINE)
+
+
+def imported_modules(source: str, limit: int = 40) -> list[str]:
+    """The modules (and their parents) a kata's text seems to import, for the zygote to load
+    before forking its learner. A loose reading of the text, not a parse: the zygote loads
+    only names on its own list (learner_main.PRELOAD), so a wrong guess costs nothing."""
+    names: list[str] = []
+    for match in _IMPORT.finditer(source):
+        if match.group(1):
+            dotted = [match.group(1)]
+        else:
+            dotted = [part.split()[0] for part in match.group(2).split(",") if part.split()]
+        for name in dotted:
+            pieces = name.split(".")
+            for end in range(1, len(pieces) + 1):
+                candidate = ".".join(pieces[:end])
+                if candidate not in names and len(candidate) <= 100:
+                    names.append(candidate)
+        if len(names) >= limit:
+            break
+    return names[:limit]
 
 
 # ----------------------------------------------------------------------------- the zygote
@@ -196,7 +224,7 @@ def stop_zygote() -> None:
 class LearnerProcess:
     """One confined learner process serving one kata, seen from the judge."""
 
-    def __init__(self, *, memory_mb: int, cpu_budget: float):
+    def __init__(self, *, memory_mb: int, cpu_budget: float, preload: list[str] = ()):
         self.tmpdir = tempfile.mkdtemp(prefix="numkata-learner-")
         self.out_path = os.path.join(self.tmpdir, ".output")
         self.out_fd = os.open(self.out_path, os.O_RDWR | os.O_CREAT | os.O_EXCL | os.O_APPEND,
@@ -218,6 +246,7 @@ class LearnerProcess:
             "memory_margin": memory_mb * 1024 * 1024,
             "cpu_seconds": max(1, int(cpu_budget) + 1),
             "file_bytes": OUTPUT_FILE_BYTES,
+            "preload": list(preload),
         }
         self.check_cpu0 = 0.0
         self.check_waited = 0.0

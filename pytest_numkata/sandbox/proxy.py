@@ -20,7 +20,7 @@ import re
 from pathlib import Path
 
 from . import wire
-from .process import CallTooSlow, LearnerDied, LearnerProcess, LearnerTimeout
+from .process import CallTooSlow, LearnerDied, LearnerProcess, LearnerTimeout, imported_modules
 
 OUTPUT_SHOWN = 3500  # characters of a check's output kept (the report section's own cap is 4000)
 _CONTROL = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(\x07|\x1b\\)?|"
@@ -157,7 +157,8 @@ class LearnerSession:
         source = self.read_source()
         self.close_process()
         process = LearnerProcess(memory_mb=self.memory_mb,
-                                 cpu_budget=self.timeout * (self.checks + 1) + 5)
+                                 cpu_budget=self.timeout * (self.checks + 1) + 5,
+                                 preload=imported_modules(source))
         self.process = process
         process.start(self.timeout)
         self.sandbox = process.sandbox
