@@ -14,8 +14,6 @@ Outside a kata tree numkata does nothing at all.
 
 from __future__ import annotations
 
-import os
-
 import pytest
 
 pytest.register_assert_rewrite("pytest_numkata.checks")
@@ -74,9 +72,14 @@ def pytest_configure(config: pytest.Config) -> None:
     outside one, nothing."""
     if not config.getini("numkata_katas"):
         return  # not a kata tree: stay out of the way
-    # One BLAS thread: katas use small matrices, and a forked judge must not inherit a pool.
-    for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
-        os.environ.setdefault(name, "1")
+    from . import workspace
+
+    try:
+        ws = workspace.for_config(config)
+        ws.check_home()
+    except workspace.WorkspaceError as exc:
+        raise pytest.UsageError(str(exc)) from None
+    ws.prepare_environment()  # before NumPy and hypothesis are imported
     from . import catalogue
     from .chapter_lock import ChapterLockPlugin
     from .judge import fixtures
@@ -86,10 +89,8 @@ def pytest_configure(config: pytest.Config) -> None:
     from .recording import RecordingPlugin
     from .report import html_hooks
 
-    options = Options.from_config(config)
+    options = Options.from_config(config, ws)
     config.stash[OPTIONS] = options
-    # Hypothesis keeps its files under the home, never in the learner's tree.
-    os.environ.setdefault("HYPOTHESIS_STORAGE_DIRECTORY", str(options.home / "hypothesis"))
     register_hypothesis_profiles(config)
     cat = catalogue.load()
     manager = config.pluginmanager

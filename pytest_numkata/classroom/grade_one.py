@@ -5,7 +5,7 @@ The learner's taken kata files go into a private workspace (a minimal ``pyprojec
 ``katas/chNN/<kata>.py``); the teacher's installed numkata grades it in a subprocess of its own
 process group:
 
-    python -m pytest katas --numkata-unlock-all --numkata-home HOME -p no:cacheprovider -q
+    python -m pytest katas --numkata-unlock-all --numkata-home=HOME -p no:cacheprovider -q
 
 with a wall-clock limit for the whole submission; on expiry the group is killed and the
 learner's katas without a verdict are "timed out". The group is killed after a normal exit too,
@@ -216,8 +216,11 @@ def _run(task: dict, to_grade: list[str], rows: dict[str, dict], result: dict) -
             os.makedirs(os.path.dirname(path), exist_ok=True)
             with open(path, "wb") as handle:
                 handle.write(files[kata_id])
+        from ..workspace import Workspace
+
+        ws = Workspace.at(work, "katas", home=home)
         cmd = [task.get("python") or sys.executable, "-m", "pytest", "katas",
-               "--numkata-unlock-all", "--numkata-home", home, "-p", "no:cacheprovider", "-q",
+               "--numkata-unlock-all", *ws.pytest_args(), "-p", "no:cacheprovider", "-q",
                "--color=no", "-p", "pytest_numkata.classroom.run_log"]
         if task.get("judge_jobs"):
             cmd += ["--numkata-jobs", str(task["judge_jobs"])]

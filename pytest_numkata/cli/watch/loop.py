@@ -121,7 +121,7 @@ class Watcher:
         args = ["-q"] if v == 0 else (["-qq"] if v < 0 else ["-" + "v" * v])
         color = "yes" if self.style.enabled else "no"
         # the verdict first: this process rebuilds the report once the verdict is printed
-        return [*args, f"--color={color}", f"--numkata-home={self.home}", "--numkata-report=-"]
+        return [*args, f"--color={color}", *self.ws.pytest_args(), "--numkata-report=-"]
 
     def _paths(self, katas: list[Kata], chapter: bool) -> list[str]:
         return sorted({self.ws.rel(self.ws.katas / k.chapter) if chapter else
@@ -258,7 +258,7 @@ class Watcher:
             self.current = self.chapter.katas[0] if self.chapter.katas else None
         first = ([self.ws.rel(self.ws.kata_path(self.current))] if self.current
                  else [str(self.watch_dir)])
-        failed = warm_first(self.catalogue, home=self.home, root=self.ws.root, paths=first,
+        failed = warm_first(self.catalogue, self.ws, paths=first,
                             chapters={self.current.chapter} if self.current else ())
         t1 = time.monotonic()
         # after the warm-up, whose pytest session imports anyio (a pytest plugin) rewritten
@@ -274,8 +274,7 @@ class Watcher:
             if done:
                 self.chapter_done()
             t2 = time.monotonic()
-            failed += warm_rest(self.catalogue, home=self.home, root=self.ws.root,
-                                paths=[str(self.watch_dir)])
+            failed += warm_rest(self.catalogue, self.ws, paths=[str(self.watch_dir)])
             if failed and self.ctx.verbosity >= 1:
                 self.say(f"[watch] could not preload the checks of {', '.join(failed)}",
                          "yellow")
