@@ -22,7 +22,7 @@ Layout (each module imports only modules listed above it, never the other way ro
     backups.py     HOME/backups/<time>/: written by reset, read by restore
     hints.py       showing and counting hints (used by ``hint`` and by watch's ``h``)
     commands/      one module per command, each with ``register(subparsers, common)``
-    watch/         ``numkata watch``: keys, the standby run, warming up, route, the loop
+    watch/         ``numkata watch``: keys, the standby run, warming up, the loop
     app.py         the argument parser (built from commands.COMMANDS) and ``main``
 
 Only the standard library and numkata's data modules are imported by the quick commands (no

@@ -9,7 +9,6 @@ from pathlib import Path
 from .. import catalogue as catalogue_mod
 from .. import workspace as workspace_mod
 from ..catalogue import Catalogue
-from ..progress import ProgressStore
 from ..workspace import Workspace, WorkspaceError
 from .errors import CliError
 from .output import Style
@@ -63,15 +62,14 @@ class Context:
             raise CliError(workspace_mod.NO_TREE.format(cwd=Path.cwd()))
         return home
 
-    def states(self) -> dict:
-        with ProgressStore(self.home, create=False) as store:
-            return store.states()
+    def standing(self, states: dict | None = None):
+        """The learner's standing (``standing.Standing``): read from the home's progress
+        store, or made from ``states`` already read."""
+        from ..standing import Standing
 
-    def progress(self, states: dict | None = None):
-        """Each chapter's lock state and kata statuses (``unlocking.chapter_progress``)."""
-        from ..unlocking import chapter_progress
-
-        return chapter_progress(self.catalogue, self.states() if states is None else states)
+        if states is None:
+            return Standing.load(self.catalogue, self.home)
+        return Standing(self.catalogue, states)
 
     def out(self, text: str = "") -> None:
         print(text)
