@@ -7,7 +7,10 @@ reads the options once (``options.Options``) and registers:
 - ``chapter_lock.ChapterLockPlugin`` - checks of locked chapters are not run;
 - ``judge.grading.GradingPlugin`` - running the checks (only in a process that grades:
   not an xdist controller, not ``--collect-only``);
-- ``recording.RecordingPlugin`` - verdicts into the progress store, the report, the summary.
+- ``recording.RecordingPlugin`` - verdicts into the progress store, the report, the summary;
+- ``report.html_hooks.HtmlHooks`` - numkata's columns and summary in pytest-html's report.
+
+The workspace (root, home, trees) and the environment a run needs come from ``workspace.py``.
 
 Outside a kata tree numkata does nothing at all.
 """
@@ -87,7 +90,7 @@ def pytest_configure(config: pytest.Config) -> None:
     from .judge.kata_tree import KataTreePlugin
     from .options import OPTIONS, Options
     from .recording import RecordingPlugin
-    from .report import html_hooks
+    from .report.html_hooks import HOOKS_PLUGIN, HtmlHooks
 
     options = Options.from_config(config, ws)
     config.stash[OPTIONS] = options
@@ -104,5 +107,5 @@ def pytest_configure(config: pytest.Config) -> None:
         manager.register(GradingPlugin(config, options), "numkata-grading")
     manager.register(RecordingPlugin(config, options, cat, lock, tree), "numkata-session")
     manager.register(fixtures, "numkata-fixtures")
-    if not manager.is_registered(html_hooks):
-        manager.register(html_hooks, "numkata-html")
+    if manager.get_plugin(HOOKS_PLUGIN) is None:
+        manager.register(HtmlHooks(config), HOOKS_PLUGIN)

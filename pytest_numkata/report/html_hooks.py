@@ -1,10 +1,11 @@
 """pytest-html hooks: the mastery summary on top of ``pytest --html=FILE``'s report, each row's
 kata id and type, and checks of katas not attempted listed as skipped rather than failed.
 
-plugin.py registers this module inside kata trees (the numkata session plugin is then
-registered as ``numkata-session``). The module only registers an ``HtmlHooks`` object for
-the run's config, as pytest-html registers its own report object, so no state lives at module
-level. Every pytest-html hook is optional: without pytest-html they are never called.
+plugin.py registers an ``HtmlHooks`` object for the run's config inside kata trees (the
+numkata session plugin is then registered as ``numkata-session``), as pytest-html registers its
+own report object, so no state lives at module level; registering this module instead (from a
+conftest.py) registers the same object. Every pytest-html hook is optional: without
+pytest-html they are never called.
 All markup comes from ``templates/pytest_html.html.j2`` (autoescaped).
 """
 
