@@ -28,7 +28,8 @@ import time
 from pathlib import Path
 
 from pytest_numkata import bundle, catalogue
-from pytest_numkata.progress import PASSED, Attempt, ProgressStore
+from pytest_numkata.outcomes import Outcome
+from pytest_numkata.progress import Attempt, ProgressStore
 
 
 def main() -> int:
@@ -52,7 +53,7 @@ def main() -> int:
         # open every chapter before the kata's: record their katas as mastered
         before = [k.id for k in cat.katas if k.chapter < kata.chapter]
         with ProgressStore(home) as store:
-            store.record_run([Attempt(kata=k, outcome=PASSED, checks_total=1) for k in before])
+            store.record_run([Attempt(kata=k, outcome=Outcome.PASSED, checks_total=1) for k in before])
         path = ws / "katas" / kata.relpath
         good = bundle.text("reference", kata.id)
         bad = bundle.text("katas", kata.id)  # the stub: "not attempted", a fast verdict too

@@ -1,22 +1,24 @@
 """The chapter lock: checks of a locked chapter are not run, and the learner is told why.
 
-Chapter N+1 opens when every kata of chapter N is mastered (``unlocking.py`` holds the rule);
-``--numkata-unlock-all`` opens everything. The states come from the progress store once, at
-the start of the run (an xdist worker gets the open chapters from its controller).
+Chapter N+1 opens when every kata of chapter N is mastered (``standing.py`` holds the rule);
+``--numkata-unlock-all`` opens everything. The standing is read from the progress store once,
+at the start of the run (an xdist worker gets the open chapters from its controller).
 """
 
 from __future__ import annotations
 
 import pytest
 
+from pathlib import Path
+
 from .judge.collection import KataModule
-from .progress import ProgressStore, StoreError
-from .unlocking import chapter_progress
+from .progress import StoreError
+from .standing import Standing
 
 
-def moved_aside_note(store: ProgressStore) -> str:
+def moved_aside_note(moved_aside: Path) -> str:
     return (f"the progress store could not be read and was moved aside to "
-            f"{store.moved_aside}; a new one was started (your old file is kept)")
+            f"{moved_aside}; a new one was started (your old file is kept)")
 
 
 class ChapterLockPlugin:
@@ -25,25 +27,24 @@ class ChapterLockPlugin:
         self.options = options
         self.catalogue = catalogue
         self.store_note: str | None = None
-        self.states: dict = {}
-        self.progress = []
+        # the standing when the run started (what its changes are measured from); None in an
+        # xdist worker, which gets the open chapters from its controller
+        self.standing: Standing | None = None
         self.locked_requested: list[str] = []
         if options.is_worker and "numkata_unlocked" in config.workerinput:
             self.unlocked = set(config.workerinput["numkata_unlocked"])
         else:
-            self.states = self._read_states()
-            self.progress = chapter_progress(catalogue, self.states, options.unlock_all)
-            self.unlocked = {p.chapter.id for p in self.progress if p.unlocked}
-        self.progress_before = list(self.progress)  # what the run's changes are measured from
+            self.standing = self._read_standing()
+            self.unlocked = self.standing.unlocked
 
-    def _read_states(self):
+    def _read_standing(self) -> Standing:
         try:
-            with ProgressStore(self.options.home, create=False) as store:
-                if store.moved_aside:
-                    self.store_note = moved_aside_note(store)
-                return store.states()
+            standing = Standing.load(self.catalogue, self.options.home, self.options.unlock_all)
         except StoreError as exc:
             raise pytest.UsageError(str(exc)) from exc
+        if standing.moved_aside:
+            self.store_note = moved_aside_note(standing.moved_aside)
+        return standing
 
     @pytest.hookimpl(optionalhook=True)
     def pytest_configure_node(self, node) -> None:  # pytest-xdist controller

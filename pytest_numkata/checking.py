@@ -37,12 +37,24 @@ from typing import Any
 
 import numpy as np
 
+MAX_REPR = 160
+
+
+# ---------------------------------------------------------------------------------- the last call
+#
+# The call a check made last, for the failure messages that name it (``describe_call``), and
+# the kata whose check is running, for the hint pointer those messages end with.
+
+
 class _Call:
     """A call remembered for messages; formatted only when a message needs it."""
 
-    def __init__(self, fn: Callable | None = None, args: tuple = (), kwargs: Mapping | None = None,
-                 text: str | None = None):
-        self.fn, self.args, self.kwargs, self._text = fn, args, kwargs or {}, text
+    def __init__(self, fn: Callable | None = None, args: tuple = (),
+                 kwargs: Mapping | None = None, text: str | None = None):
+        self.fn = fn
+        self.args = args
+        self.kwargs = kwargs or {}
+        self._text = text
 
     def __str__(self) -> str:
         if self._text is None:
@@ -50,14 +62,20 @@ class _Call:
         return self._text
 
 
-_last_call: contextvars.ContextVar[_Call | str] = contextvars.ContextVar("numkata_last_call", default="")
+_last_call: contextvars.ContextVar[_Call | str] = contextvars.ContextVar(
+    "numkata_last_call", default="")
 
 
 def _last() -> str:
+    """The last call, described (empty when no call was made)."""
     return str(_last_call.get())
+
+
+# the id of the kata whose check is running (``ch01/log_sum_exp``); see set_current_kata
 _current_kata: contextvars.ContextVar[str] = contextvars.ContextVar("numkata_kata", default="")
 
-MAX_REPR = 160
+
+# ---------------------------------------------------------------------------------- failures
 
 
 class KataFailure(AssertionError):
@@ -379,13 +397,6 @@ def expect_raises(errors: type[BaseException] | tuple[type[BaseException], ...],
 
 def fail(message: str) -> None:
     raise KataFailure(message)
-
-
-def first_failing(items: Iterable[Any], predicate: Callable[[Any], bool]) -> Any | None:
-    for item in items:
-        if not predicate(item):
-            return item
-    return None
 
 
 # ---------------------------------------------------------------------------------- answers

@@ -15,16 +15,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .catalogue import Kata, fingerprint
-
-NOT_ATTEMPTED = "not_attempted"
-ATTEMPTED = "attempted"
-SYNTAX_ERROR = "syntax_error"
-UNREADABLE = "unreadable"
+from .outcomes import FileState
 
 
 @dataclass(frozen=True)
 class SourceState:
-    state: str  # one of the constants above
+    state: FileState
     message: str = ""
     lineno: int | None = None
     sha256: str | None = None  # of the bytes classified, when they could be read
@@ -82,15 +78,17 @@ def read_kata_bytes(path: Path, display: str) -> bytes | SourceState:
     try:
         st = os.lstat(path)
     except OSError as exc:
-        return SourceState(UNREADABLE, f"cannot read {display}: {exc.strerror or exc}")
+        return SourceState(FileState.UNREADABLE, f"cannot read {display}: {exc.strerror or exc}")
     if stat.S_ISLNK(st.st_mode):
-        return SourceState(UNREADABLE, f"{display} is a symbolic link: numkata grades only "
-                                       f"the kata file itself - replace the link with the file")
+        return SourceState(FileState.UNREADABLE,
+                           f"{display} is a symbolic link: numkata grades only the kata file "
+                           f"itself - replace the link with the file")
     if not stat.S_ISREG(st.st_mode):
-        return SourceState(UNREADABLE, f"{display} is not a regular file")
+        return SourceState(FileState.UNREADABLE, f"{display} is not a regular file")
     if st.st_size > MAX_KATA_BYTES:
-        return SourceState(UNREADABLE, f"{display} is {st.st_size / 1e6:.1f} MB: a kata file "
-                                       f"may be at most 1 MB")
+        return SourceState(FileState.UNREADABLE,
+                           f"{display} is {st.st_size / 1e6:.1f} MB: a kata file may be at most "
+                           f"1 MB")
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
         try:
@@ -98,7 +96,7 @@ def read_kata_bytes(path: Path, display: str) -> bytes | SourceState:
         finally:
             os.close(fd)
     except OSError as exc:
-        return SourceState(UNREADABLE, f"cannot read {display}: {exc.strerror or exc}")
+        return SourceState(FileState.UNREADABLE, f"cannot read {display}: {exc.strerror or exc}")
 
 
 def inspect_source(kata: Kata, path: Path, display: str | None = None) -> SourceState:
@@ -108,7 +106,8 @@ def inspect_source(kata: Kata, path: Path, display: str | None = None) -> Source
     if isinstance(raw, SourceState):
         return raw
     if len(raw) > MAX_KATA_BYTES:
-        return SourceState(UNREADABLE, f"{display} is over 1 MB: a kata file may be at most 1 MB")
+        return SourceState(FileState.UNREADABLE,
+                           f"{display} is over 1 MB: a kata file may be at most 1 MB")
     import dataclasses
     import hashlib
 
@@ -121,7 +120,7 @@ def _classify(kata: Kata, path: Path, display: str, raw: bytes) -> SourceState:
         source = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         return SourceState(
-            UNREADABLE,
+            FileState.UNREADABLE,
             f"{display} is not UTF-8 text (byte {exc.start}): save it with UTF-8 encoding",
         )
     try:
@@ -133,20 +132,21 @@ def _classify(kata: Kata, path: Path, display: str, raw: bytes) -> SourceState:
         if text and exc.offset:
             pointer = "\n    " + text + "\n    " + " " * (max(exc.offset, 1) - 1) + "^"
         return SourceState(
-            SYNTAX_ERROR,
+            FileState.SYNTAX_ERROR,
             f"SyntaxError in {display}, {where}: {exc.msg}{pointer}",
             lineno=exc.lineno,
         )
     except (RecursionError, MemoryError, ValueError, OverflowError) as exc:
-        return SourceState(UNREADABLE, f"{display} cannot be parsed ({type(exc).__name__}: "
-                                       f"nested too deeply or too large for a kata file)")
+        return SourceState(FileState.UNREADABLE,
+                           f"{display} cannot be parsed ({type(exc).__name__}: nested too "
+                           f"deeply or too large for a kata file)")
     if kata.answers_by_constant:
         untouched = _answer_untouched(tree)
     elif kata.type == "Debug":
         untouched = fingerprint(source) == kata.pristine
     else:
         untouched = _function_untouched(tree, kata.function or "")
-    return SourceState(NOT_ATTEMPTED if untouched else ATTEMPTED)
+    return SourceState(FileState.NOT_ATTEMPTED if untouched else FileState.ATTEMPTED)
 
 
 def not_attempted_message(kata: Kata) -> str:

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from .workspace import Workspace
+
 DEFAULT_TIMEOUT = 10.0  # seconds of the learner's CPU time per check
 DEFAULT_MEMORY_MB = 1024  # address space a learner process may add to what it starts with
 ISOLATIONS = ("process", "fork", "none")
@@ -25,10 +27,7 @@ class Limits:
 
 @dataclass(frozen=True)
 class Options:
-    rootpath: Path
-    katas_dir: Path
-    reference_dir: Path
-    home: Path
+    workspace: Workspace  # root, home, kata and reference trees (``workspace.for_config``)
     use: str  # "katas" or "reference"
     unlock_all: bool
     report: str | None  # None: the default place; "-": none; else a path
@@ -41,6 +40,22 @@ class Options:
     is_worker: bool  # an xdist worker
     is_controller: bool  # an xdist controller (grades nothing itself)
     collect_only: bool
+
+    @property
+    def rootpath(self) -> Path:
+        return self.workspace.root
+
+    @property
+    def katas_dir(self) -> Path:
+        return self.workspace.katas
+
+    @property
+    def reference_dir(self) -> Path:
+        return self.workspace.reference
+
+    @property
+    def home(self) -> Path:
+        return self.workspace.home
 
     @property
     def record(self) -> bool:
@@ -75,17 +90,10 @@ class Options:
         return Limits(timeout=max(60.0, 3 * limits.timeout), memory_mb=max(limits.memory_mb, 2048))
 
     @classmethod
-    def from_config(cls, config: pytest.Config) -> Options:
+    def from_config(cls, config: pytest.Config, workspace: Workspace) -> Options:
+        """``workspace`` is the run's (``workspace.for_config``), its home already checked."""
         from .judge.examples import grading_seed
 
-        root = config.rootpath
-        home, explicit = resolve_home(config)
-        if home.exists() and not home.is_dir():
-            raise pytest.UsageError(f"numkata home {home} is a file, not a directory: name a "
-                                    f"directory with --numkata-home (or NUMKATA_HOME)")
-        if explicit and not home.is_dir():
-            raise pytest.UsageError(
-                f"numkata home {home} does not exist: create it or name another directory")
         timeout = config.getoption("numkata_timeout")
         memory = config.getoption("numkata_memory")
         if timeout is not None and timeout <= 0:
@@ -112,10 +120,7 @@ class Options:
         fork_judges = learner_remote and hasattr(os, "fork") and not config.getoption(
             "usepdb", False)  # the debugger needs the checks in this process
         return cls(
-            rootpath=root,
-            katas_dir=(root / config.getini("numkata_katas")).resolve(),
-            reference_dir=(root / config.getini("numkata_reference")).resolve(),
-            home=home,
+            workspace=workspace,
             use=config.getoption("numkata_use"),
             unlock_all=config.getoption("numkata_unlock_all"),
             report=config.getoption("numkata_report"),
@@ -133,14 +138,3 @@ class Options:
 
 OPTIONS = pytest.StashKey[Options]()
 
-
-def default_home(rootpath: Path) -> Path:
-    return rootpath / ".numkata"
-
-
-def resolve_home(config: pytest.Config) -> tuple[Path, bool]:
-    """The numkata home and whether the learner named it explicitly."""
-    explicit = config.getoption("numkata_home") or os.environ.get("NUMKATA_HOME")
-    if explicit:
-        return Path(explicit).expanduser().resolve(), True
-    return default_home(config.rootpath), False

@@ -7,14 +7,15 @@ reads the options once (``options.Options``) and registers:
 - ``chapter_lock.ChapterLockPlugin`` - checks of locked chapters are not run;
 - ``judge.grading.GradingPlugin`` - running the checks (only in a process that grades:
   not an xdist controller, not ``--collect-only``);
-- ``recording.RecordingPlugin`` - verdicts into the progress store, the report, the summary.
+- ``recording.RecordingPlugin`` - verdicts into the progress store, the report, the summary;
+- ``report.html_hooks.HtmlHooks`` - numkata's columns and summary in pytest-html's report.
+
+The workspace (root, home, trees) and the environment a run needs come from ``workspace.py``.
 
 Outside a kata tree numkata does nothing at all.
 """
 
 from __future__ import annotations
-
-import os
 
 import pytest
 
@@ -74,9 +75,14 @@ def pytest_configure(config: pytest.Config) -> None:
     outside one, nothing."""
     if not config.getini("numkata_katas"):
         return  # not a kata tree: stay out of the way
-    # One BLAS thread: katas use small matrices, and a forked judge must not inherit a pool.
-    for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
-        os.environ.setdefault(name, "1")
+    from . import workspace
+
+    try:
+        ws = workspace.for_config(config)
+        ws.check_home()
+    except workspace.WorkspaceError as exc:
+        raise pytest.UsageError(str(exc)) from None
+    ws.prepare_environment()  # before NumPy and hypothesis are imported
     from . import catalogue
     from .chapter_lock import ChapterLockPlugin
     from .judge import fixtures
@@ -84,12 +90,10 @@ def pytest_configure(config: pytest.Config) -> None:
     from .judge.kata_tree import KataTreePlugin
     from .options import OPTIONS, Options
     from .recording import RecordingPlugin
-    from .report import html_hooks
+    from .report.html_hooks import HOOKS_PLUGIN, HtmlHooks
 
-    options = Options.from_config(config)
+    options = Options.from_config(config, ws)
     config.stash[OPTIONS] = options
-    # Hypothesis keeps its files under the home, never in the learner's tree.
-    os.environ.setdefault("HYPOTHESIS_STORAGE_DIRECTORY", str(options.home / "hypothesis"))
     register_hypothesis_profiles(config)
     cat = catalogue.load()
     manager = config.pluginmanager
@@ -103,5 +107,5 @@ def pytest_configure(config: pytest.Config) -> None:
         manager.register(GradingPlugin(config, options), "numkata-grading")
     manager.register(RecordingPlugin(config, options, cat, lock, tree), "numkata-session")
     manager.register(fixtures, "numkata-fixtures")
-    if not manager.is_registered(html_hooks):
-        manager.register(html_hooks, "numkata-html")
+    if manager.get_plugin(HOOKS_PLUGIN) is None:
+        manager.register(HtmlHooks(config), HOOKS_PLUGIN)

@@ -17,20 +17,11 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
+from .outcomes import Outcome, Status, status_of
+
 DB_NAME = "progress.sqlite3"
 
-# Outcomes of one graded attempt of one kata.
-PASSED = "passed"
-FAILED = "failed"
-NOT_ATTEMPTED = "not_attempted"
-OUTCOMES = (PASSED, FAILED, NOT_ATTEMPTED)
-
-# Statuses of a kata over its history.
-STATUS_NOT_ATTEMPTED = "not attempted"
-STATUS_FAILING = "failing"
-STATUS_MASTERED = "mastered"
-STATUS_REGRESSED = "regressed"
-
+# The schema's history: never edited, only added to (so its outcome words are spelled out).
 MIGRATIONS: tuple[str, ...] = (
     # version 1
     """
@@ -96,7 +87,7 @@ class Failure:
 @dataclass(frozen=True)
 class Attempt:
     kata: str
-    outcome: str
+    outcome: Outcome
     duration: float = 0.0
     checks_total: int = 0
     failures: tuple[Failure, ...] = field(default=())
@@ -108,7 +99,7 @@ class Attempt:
 class KataState:
     kata: str
     attempts: int = 0
-    last_outcome: str | None = None
+    last_outcome: Outcome | None = None
     last_attempt_at: str | None = None
     first_mastered_at: str | None = None
     hints_used: int = 0
@@ -119,12 +110,8 @@ class KataState:
         return self.first_mastered_at is not None
 
     @property
-    def status(self) -> str:
-        if self.mastered:
-            return STATUS_MASTERED if self.last_outcome == PASSED else STATUS_REGRESSED
-        if self.last_outcome in (None, NOT_ATTEMPTED):
-            return STATUS_NOT_ATTEMPTED
-        return STATUS_FAILING
+    def status(self) -> Status:
+        return status_of(self.last_outcome, self.mastered)
 
 
 def _now() -> datetime:
@@ -225,7 +212,8 @@ class ProgressStore:
             "SELECT kata, attempts, last_outcome, last_attempt_at, first_mastered_at, hints_used "
             "FROM kata_state"
         ).fetchall()
-        return {row[0]: KataState(*row) for row in rows}
+        return {kata: KataState(kata, attempts, None if last is None else Outcome(last), *rest)
+                for kata, attempts, last, *rest in rows}
 
     def attempts(self, kata: str | None = None) -> list[dict]:
         if self._conn is None:
@@ -242,6 +230,7 @@ class ProgressStore:
         out = []
         for row in self._conn.execute(sql, params):
             item = dict(zip(keys, row))
+            item["outcome"] = Outcome(item["outcome"])
             item["failures"] = json.loads(item["failures"])
             out.append(item)
         return out
@@ -254,7 +243,7 @@ class ProgressStore:
         rows = self._conn.execute(
             "SELECT kata, count(*), count(DISTINCT source_sha256), "
             "sum(source_sha256 IS NULL) FROM attempts "
-            "WHERE outcome IN ('passed', 'failed') GROUP BY kata"
+            "WHERE outcome IN (?, ?) GROUP BY kata", (Outcome.PASSED.value, Outcome.FAILED.value)
         ).fetchall()
         return {kata: (runs, known, unknown) for kata, runs, known, unknown in rows}
 
@@ -290,8 +279,7 @@ class ProgressStore:
                 (_iso(started), at, offset_minutes, command, grading_seed, sandbox),
             ).lastrowid
             for attempt in attempts:
-                if attempt.outcome not in OUTCOMES:
-                    raise ValueError(f"unknown outcome {attempt.outcome!r}")
+                outcome = Outcome(attempt.outcome)  # ValueError: not an outcome
                 failures = json.dumps(
                     [{"check": f.check, "message": f.message} for f in attempt.failures]
                 )
@@ -299,11 +287,11 @@ class ProgressStore:
                     "INSERT INTO attempts (run_id, kata, at, local_date, outcome, duration, "
                     "checks_total, checks_failed, failures, source_sha256) "
                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (run_id, attempt.kata, at, local_date, attempt.outcome, attempt.duration,
+                    (run_id, attempt.kata, at, local_date, outcome.value, attempt.duration,
                      attempt.checks_total, len(attempt.failures), failures,
                      attempt.source_sha256),
                 )
-                mastered_at = at if attempt.outcome == PASSED else None
+                mastered_at = at if outcome is Outcome.PASSED else None
                 conn.execute(
                     "INSERT INTO kata_state (kata, attempts, last_outcome, last_attempt_at, "
                     "first_mastered_at) VALUES (?, 1, ?, ?, ?) "
@@ -311,7 +299,7 @@ class ProgressStore:
                     "last_outcome = excluded.last_outcome, "
                     "last_attempt_at = excluded.last_attempt_at, "
                     "first_mastered_at = coalesce(first_mastered_at, excluded.first_mastered_at)",
-                    (attempt.kata, attempt.outcome, at, mastered_at),
+                    (attempt.kata, outcome.value, at, mastered_at),
                 )
             conn.execute("COMMIT")
         except BaseException:

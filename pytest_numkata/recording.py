@@ -15,9 +15,10 @@ import pytest
 
 from .chapter_lock import moved_aside_note
 from .judge.verdicts import STATE_KEY, Verdicts
-from .progress import NOT_ATTEMPTED, ProgressStore, StoreError
+from .outcomes import FileState, Outcome
+from .progress import ProgressStore, StoreError
+from .standing import Standing
 from .summary import change_lines, partial_lines, summary_lines
-from .unlocking import chapter_progress
 
 
 class RecordingPlugin:
@@ -25,13 +26,14 @@ class RecordingPlugin:
         self.config = config
         self.options = options
         self.catalogue = catalogue
-        self.lock = lock  # ChapterLockPlugin: states and progress before and after the run
+        self.lock = lock  # ChapterLockPlugin: the standing when the run started
         self.tree = tree  # KataTreePlugin: ids of nodes, what was left out
         self.verdicts = Verdicts(tree.kata_for_nodeid)
         self.started = datetime.now().astimezone()
         self.report_path: Path | None = None
         self.attempts = None
         self.recorded = False
+        self.standing: Standing | None = None  # after the run
         self._mistakes: dict[tuple[str, str], str] = {}  # (kata, failure text) -> first check
         self._same_again: dict[str, list] = {}  # kata -> [first check, how many more]
 
@@ -46,8 +48,9 @@ class RecordingPlugin:
     # ------------------------------------------------------------------ reports
     def pytest_report_teststatus(self, report, config):
         props = dict(getattr(report, "user_properties", None) or ())
-        if props.get(STATE_KEY) == NOT_ATTEMPTED and report.when == "call":
-            return "not attempted", "N", ("NOT ATTEMPTED", {"yellow": True})
+        if props.get(STATE_KEY) == FileState.NOT_ATTEMPTED and report.when == "call":
+            label = Outcome.NOT_ATTEMPTED.label
+            return label, "N", (label.upper(), {"yellow": True})
         return None
 
     @pytest.hookimpl(tryfirst=True)
@@ -89,20 +92,21 @@ class RecordingPlugin:
             return
         self.attempts = self.verdicts.attempts()
         lock = self.lock
+        self.standing = lock.standing
         if self.options.record and self.attempts:
             try:
                 with ProgressStore(self.options.home) as store:
                     if store.moved_aside:
-                        lock.store_note = moved_aside_note(store)
+                        lock.store_note = moved_aside_note(store.moved_aside)
                     store.record_run(self.attempts, started=self.started,
                                      command=" ".join(sys.argv[1:])[:500],
                                      grading_seed=self.options.seed,
                                      sandbox=self.sandbox_strength())
-                    lock.states = store.states()
+                    states = store.states()
+                self.standing = Standing(self.catalogue, states, self.options.unlock_all)
                 self.recorded = True
             except StoreError as exc:
                 lock.store_note = f"progress not recorded: {exc}"
-        self.progress = chapter_progress(self.catalogue, lock.states, self.options.unlock_all)
         if self.recorded and self.options.write_report and not self.options.collect_only:
             self._write_report()
 
@@ -145,9 +149,9 @@ class RecordingPlugin:
             return
         if self.options.collect_only:
             return
-        lines = change_lines(self.lock.progress_before, self.progress) if self.recorded else []
-        lines += summary_lines(self.catalogue, self.progress, self.attempts,
-                               self.lock.locked_requested, kata_path=self._kata_path)
+        lines = change_lines(self.lock.standing, self.standing) if self.recorded else []
+        lines += summary_lines(self.standing, self.attempts, self.lock.locked_requested,
+                               kata_path=self._kata_path)
         lines += partial_lines(self.verdicts.partial())
         for kata, (first, more) in self._same_again.items():
             lines.append(f"{kata}: {first} failed, and {more} more check"

@@ -112,12 +112,14 @@ class KataTree:
         path.write_text(textwrap.dedent(source))
         return path
 
-    def write_mutant(self, kata_id: str, function: str, mutant_file: Path, mutant: str) -> Path:
-        """A kata file holding ``mutant_file``'s source with ``function`` bound to its function
-        ``mutant`` (copied, not imported: kata code runs sandboxed and cannot read tests/)."""
+    def write_solution(self, kata_id: str, function: str, solutions_file: Path,
+                       solution: str) -> Path:
+        """A kata file holding ``solutions_file``'s source (a file of mutants or of
+        alternatives) with ``function`` bound to its function ``solution`` (copied, not
+        imported: kata code runs sandboxed and cannot read tests/)."""
         path = self.path / "katas" / f"{kata_id}.py"
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(mutant_file.read_text() + f"\n\n{function} = {mutant}\n")
+        path.write_text(solutions_file.read_text() + f"\n\n{function} = {solution}\n")
         return path
 
     def run(self, *args: str) -> pytest.RunResult:

@@ -33,7 +33,7 @@ def _cases():
 def test_alternative_solution_passes(kata_tree, kata_id, path: Path, function, value):
     kata = catalogue.load().kata(kata_id)
     if function is not None:
-        kata_tree.write_mutant(kata_id, kata.function, path, function)
+        kata_tree.write_solution(kata_id, kata.function, path, function)
     else:
         kata_tree.write(kata_id, "import math\nfrom fractions import Fraction\n\n"
                                  f"ANSWER = {value!r}\n")

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from pytest_numkata import catalogue
-from pytest_numkata.learner import NOT_ATTEMPTED, ATTEMPTED, inspect_source
+from pytest_numkata.learner import inspect_source
+from pytest_numkata.outcomes import FileState
 from tests.conftest import MUTANTS, ROOT, pristine_stub
 
 CAT = catalogue.load()
@@ -52,8 +53,8 @@ def test_kata_is_complete(kata, tmp_path):
     doc = ast.get_docstring(ast.parse(text)) or ""
     assert doc.startswith(f"{kata.id} - "), "the stub's docstring starts with its id and title"
     assert f"numkata hint {kata.id}" in doc, "the stub points to its hints"
-    assert inspect_source(kata, stub).state == NOT_ATTEMPTED
-    assert inspect_source(kata, ref).state == ATTEMPTED
+    assert inspect_source(kata, stub).state is FileState.NOT_ATTEMPTED
+    assert inspect_source(kata, ref).state is FileState.ATTEMPTED
     importlib.import_module(kata.checks_module)
     if kata.type in catalogue.CODE_TYPES:
         assert f"def {kata.function}(" in text

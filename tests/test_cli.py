@@ -18,7 +18,8 @@ import pytest
 
 from pytest_numkata import bundle, catalogue, why
 from tests.conftest import committed_trees
-from pytest_numkata.progress import PASSED, Attempt, ProgressStore
+from pytest_numkata.outcomes import Outcome
+from pytest_numkata.progress import Attempt, ProgressStore
 
 ROOT = Path(__file__).resolve().parent.parent
 CATALOGUE = catalogue.load()
@@ -59,7 +60,8 @@ def workspace(tmp_path: Path, pristine_workspace: Path) -> Path:
 
 def master(home: Path, kata_ids) -> None:
     with ProgressStore(home) as store:
-        store.record_run([Attempt(kata=k, outcome=PASSED, checks_total=1) for k in kata_ids])
+        store.record_run([Attempt(kata=k, outcome=Outcome.PASSED, checks_total=1)
+                          for k in kata_ids])
 
 
 # ---------------------------------------------------------------------------- the bundle

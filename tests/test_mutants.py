@@ -20,7 +20,7 @@ def _mutants():
 @pytest.mark.parametrize(("kata_id", "path", "mutant", "expect"), _mutants())
 def test_mutant_is_rejected(kata_tree, kata_id, path: Path, mutant, expect):
     kata = catalogue.load().kata(kata_id)
-    kata_tree.write_mutant(kata_id, kata.function, path, mutant)
+    kata_tree.write_solution(kata_id, kata.function, path, mutant)
     result = kata_tree.run(f"katas/{kata_id}.py", "--numkata-unlock-all")
     counts = outcomes(result)
     assert result.ret == 1, result.stdout.str()

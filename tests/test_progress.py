@@ -8,8 +8,9 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
+from pytest_numkata.outcomes import Outcome, Status
 from pytest_numkata.progress import (
-    FAILED, NOT_ATTEMPTED, PASSED, SCHEMA_VERSION, Attempt, Failure, ProgressStore, StoreError,
+    SCHEMA_VERSION, Attempt, Failure, ProgressStore, StoreError,
 )
 
 
@@ -21,24 +22,25 @@ def test_a_missing_store_is_not_created_when_only_reading(tmp_path):
 
 def test_states_follow_the_attempts(tmp_path):
     with ProgressStore(tmp_path) as store:
-        store.record_run([Attempt("ch00/a", NOT_ATTEMPTED)])
-        assert store.states()["ch00/a"].status == "not attempted"
-        store.record_run([Attempt("ch00/a", FAILED, failures=(Failure("c", "m"),))])
+        store.record_run([Attempt("ch00/a", Outcome.NOT_ATTEMPTED)])
+        assert store.states()["ch00/a"].status is Status.NOT_ATTEMPTED
+        assert store.states()["ch00/a"].status.label == "not attempted"
+        store.record_run([Attempt("ch00/a", Outcome.FAILED, failures=(Failure("c", "m"),))])
         assert store.states()["ch00/a"].status == "failing"
-        store.record_run([Attempt("ch00/a", PASSED)])
+        store.record_run([Attempt("ch00/a", Outcome.PASSED)])
         first = store.states()["ch00/a"].first_mastered_at
         assert store.states()["ch00/a"].status == "mastered"
-        store.record_run([Attempt("ch00/a", FAILED)])
+        store.record_run([Attempt("ch00/a", Outcome.FAILED)])
         state = store.states()["ch00/a"]
         assert state.status == "regressed" and state.mastered and state.attempts == 4
-        store.record_run([Attempt("ch00/a", PASSED)])
+        store.record_run([Attempt("ch00/a", Outcome.PASSED)])
         assert store.states()["ch00/a"].first_mastered_at == first
 
 
 def test_attempts_keep_local_dates_and_failures(tmp_path):
     moment = datetime(2026, 3, 1, 0, 30, tzinfo=timezone(timedelta(hours=9)))
     with ProgressStore(tmp_path) as store:
-        store.record_run([Attempt("ch00/a", FAILED, 0.5, 3, (Failure("x", "boom"),))], finished=moment)
+        store.record_run([Attempt("ch00/a", Outcome.FAILED, 0.5, 3, (Failure("x", "boom"),))], finished=moment)
         (row,) = store.attempts()
     assert row["local_date"] == "2026-03-01"  # the learner's calendar day, not UTC's
     assert row["at"].startswith("2026-02-28T15:30")
@@ -49,7 +51,7 @@ def test_attempts_keep_local_dates_and_failures(tmp_path):
 def test_a_failed_write_leaves_nothing_behind(tmp_path):
     with ProgressStore(tmp_path) as store:
         with pytest.raises(ValueError):
-            store.record_run([Attempt("ch00/a", PASSED), Attempt("ch00/b", "bogus")])
+            store.record_run([Attempt("ch00/a", Outcome.PASSED), Attempt("ch00/b", "bogus")])
         assert store.attempts() == [] and store.states() == {}
 
 
@@ -73,14 +75,14 @@ def test_a_corrupt_file_is_moved_aside_not_replaced(tmp_path):
     with ProgressStore(tmp_path) as store:
         assert store.moved_aside is not None and store.moved_aside.exists()
         assert store.moved_aside.read_bytes().startswith(b"this is not a database")
-        store.record_run([Attempt("ch00/a", PASSED)])
+        store.record_run([Attempt("ch00/a", Outcome.PASSED)])
         assert store.states()["ch00/a"].mastered
 
 
 def _writer(home, kata, n):
     with ProgressStore(home) as store:
         for _ in range(n):
-            store.record_run([Attempt(kata, PASSED)])
+            store.record_run([Attempt(kata, Outcome.PASSED)])
 
 
 def test_concurrent_writers_lose_nothing(tmp_path):

@@ -17,7 +17,8 @@ from pytest_numkata.report import (RESULTS_SCHEMA_VERSION, build_context, build_
 from pytest_numkata.report import charts
 from pytest_numkata.report.data import aggregate_rows, read_store
 from pytest_numkata.report.streaks import compute_streak
-from pytest_numkata.unlocking import UNLOCK_RULE
+from pytest_numkata.outcomes import Status
+from pytest_numkata.standing import UNLOCK_RULE
 
 UTC = timezone.utc
 NEW_YORK = timezone(timedelta(hours=-5))
@@ -178,8 +179,9 @@ def test_statuses_attempts_and_dates(history):
     assert k["ch00/a"]["status"] == "mastered"
     assert k["ch00/b"]["status"] == "regressed"
     assert k["ch01/c"]["status"] == "failing"
-    assert k["ch01/d"]["status"] == "not attempted"
-    assert k["ch02/e"]["status"] == "not attempted" and k["ch02/e"]["locked"]
+    assert k["ch01/d"]["status"] is Status.NOT_ATTEMPTED
+    assert k["ch01/d"]["status"].label == "not attempted"
+    assert k["ch02/e"]["status"] is Status.NOT_ATTEMPTED and k["ch02/e"]["locked"]
     assert k["ch00/a"]["attempts"] == 2
     assert k["ch00/b"]["attempts"] == 3  # the not-attempted run is not a graded attempt
     assert k["ch00/a"]["first_mastered"] == TODAY - timedelta(days=5)

@@ -288,14 +288,15 @@ def test_no_assertion_rewrite_warning_beside_an_installed_source_tree(workspace:
 
 def test_watching_a_mastered_chapter_offers_the_next_one(workspace: Path):
     from pytest_numkata import catalogue
-    from pytest_numkata.progress import PASSED, Attempt
+    from pytest_numkata.outcomes import Outcome
+    from pytest_numkata.progress import Attempt
 
     cat = catalogue.load()
     first, second = cat.chapters[0], cat.chapters[1]
     home = workspace / ".numkata"
     home.mkdir()
     with ProgressStore(home) as store:
-        store.record_run([Attempt(kata=k.id, outcome=PASSED, checks_total=1)
+        store.record_run([Attempt(kata=k.id, outcome=Outcome.PASSED, checks_total=1)
                           for k in first.katas])
     watch = WatchProcess(workspace, first.id, "--no-initial")
     try:
@@ -322,13 +323,15 @@ def test_watching_a_mastered_chapter_offers_the_next_one(workspace: Path):
 
 def test_watching_a_chapter_starts_at_its_first_kata_not_mastered(workspace: Path):
     from pytest_numkata import catalogue
-    from pytest_numkata.progress import PASSED, Attempt
+    from pytest_numkata.outcomes import Outcome
+    from pytest_numkata.progress import Attempt
 
     chapter = catalogue.load().chapters[0]
     home = workspace / ".numkata"
     home.mkdir()
     with ProgressStore(home) as store:  # the first kata mastered, the second one next
-        store.record_run([Attempt(kata=chapter.katas[0].id, outcome=PASSED, checks_total=1)])
+        store.record_run([Attempt(kata=chapter.katas[0].id, outcome=Outcome.PASSED,
+                                  checks_total=1)])
     watch = WatchProcess(workspace, chapter.id)
     try:
         watch.expect(f"[watch] {chapter.katas[1].id}: not attempted")
@@ -342,26 +345,26 @@ def test_watching_a_chapter_starts_at_its_first_kata_not_mastered(workspace: Pat
 
 def test_which_kata_watch_makes_current(tmp_path: Path):
     from pytest_numkata import catalogue
-    from pytest_numkata.cli.watch import route
-    from pytest_numkata.progress import PASSED, Attempt
-    from pytest_numkata.unlocking import chapter_progress
+    from pytest_numkata.outcomes import Outcome
+    from pytest_numkata.progress import Attempt
+    from pytest_numkata.standing import Standing
 
     cat = catalogue.load()
     ch0, ch1 = cat.chapters[0], cat.chapters[1]
 
-    def progress(mastered):
+    def standing(mastered):
         with ProgressStore(tmp_path) as store:
-            store.record_run([Attempt(kata=k.id, outcome=PASSED, checks_total=1)
+            store.record_run([Attempt(kata=k.id, outcome=Outcome.PASSED, checks_total=1)
                               for k in mastered])
-            return chapter_progress(cat, store.states())
+        return Standing.load(cat, tmp_path)
 
-    fresh = progress([])
-    assert route.first_kata(fresh, None) == route.first_kata(fresh, ch0.id) == ch0.katas[0]
-    assert route.kata_after(fresh, ch0.id, ch0.katas[0]) == ch0.katas[1]
-    assert route.kata_after(fresh, ch0.id, ch0.katas[-1]) == ch0.katas[0]  # wraps around
-    assert route.elsewhere(fresh, ch0.id) is None  # ch01 is locked
-    done = progress(ch0.katas)
-    assert route.first_kata(done, ch0.id) is None
-    assert route.kata_after(done, ch0.id, ch0.katas[0]) is None
-    assert route.elsewhere(done, ch0.id) == ch1.katas[0]
-    assert route.first_kata(done, None) == ch1.katas[0]
+    fresh = standing([])
+    assert fresh.next_kata(None) == fresh.next_kata(ch0.id) == ch0.katas[0]
+    assert fresh.kata_after(ch0.katas[0], ch0.id) == ch0.katas[1]
+    assert fresh.kata_after(ch0.katas[-1], ch0.id) == ch0.katas[0]  # wraps around
+    assert fresh.next_elsewhere(ch0.id) is None  # ch01 is locked
+    done = standing(ch0.katas)
+    assert done.next_kata(ch0.id) is None
+    assert done.kata_after(ch0.katas[0], ch0.id) is None
+    assert done.next_elsewhere(ch0.id) == ch1.katas[0]
+    assert done.next_kata(None) == ch1.katas[0]

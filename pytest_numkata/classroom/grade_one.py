@@ -5,7 +5,7 @@ The learner's taken kata files go into a private workspace (a minimal ``pyprojec
 ``katas/chNN/<kata>.py``); the teacher's installed numkata grades it in a subprocess of its own
 process group:
 
-    python -m pytest katas --numkata-unlock-all --numkata-home HOME -p no:cacheprovider -q
+    python -m pytest katas --numkata-unlock-all --numkata-home=HOME -p no:cacheprovider -q
 
 with a wall-clock limit for the whole submission; on expiry the group is killed and the
 learner's katas without a verdict are "timed out". The group is killed after a normal exit too,
@@ -216,8 +216,12 @@ def _run(task: dict, to_grade: list[str], rows: dict[str, dict], result: dict) -
             os.makedirs(os.path.dirname(path), exist_ok=True)
             with open(path, "wb") as handle:
                 handle.write(files[kata_id])
+        from ..outcomes import Outcome, Status
+        from ..workspace import Workspace
+
+        ws = Workspace.at(work, "katas", home=home)
         cmd = [task.get("python") or sys.executable, "-m", "pytest", "katas",
-               "--numkata-unlock-all", "--numkata-home", home, "-p", "no:cacheprovider", "-q",
+               "--numkata-unlock-all", *ws.pytest_args(), "-p", "no:cacheprovider", "-q",
                "--color=no", "-p", "pytest_numkata.classroom.run_log"]
         if task.get("judge_jobs"):
             cmd += ["--numkata-jobs", str(task["judge_jobs"])]
@@ -267,20 +271,20 @@ def _run(task: dict, to_grade: list[str], rows: dict[str, dict], result: dict) -
                                                f"{task.get('timeout')} s and was stopped"}]
                 continue
             if attempt is not None:
-                outcome = attempt["outcome"]
+                outcome = Outcome(attempt["outcome"])
                 row["checks_total"] = int(attempt["checks_total"])
                 row["checks_passed"] = max(0, row["checks_total"] - int(attempt["checks_failed"]))
                 row["duration"] = float(attempt.get("duration") or 0.0)
                 failures = attempt["failures"]
-            else:
-                outcome = {"mastered": "passed", "failing": "failed",
-                           "not_attempted": "not_attempted"}.get(status or "")
+            else:  # results.json's status of the kata, when the store could not be read
+                outcome = {Status.MASTERED: Outcome.PASSED, Status.FAILING: Outcome.FAILED,
+                           Status.NOT_ATTEMPTED: Outcome.NOT_ATTEMPTED}.get(status or "")
                 failures = failing.get(kata_id, [])
-            if outcome == "passed":
+            if outcome is Outcome.PASSED:
                 row["verdict"] = MASTERED
-            elif outcome == "failed":
+            elif outcome is Outcome.FAILED:
                 row["verdict"] = FAILING
-            elif outcome == "not_attempted":
+            elif outcome is Outcome.NOT_ATTEMPTED:
                 row["verdict"] = NOT_ATTEMPTED
             else:
                 row["verdict"] = FAILING

@@ -15,14 +15,14 @@ Layout (each module imports only modules listed above it, never the other way ro
 
     errors.py      exit codes and CliError, the one-line message a learner sees
     output.py      colours and small text helpers
-    workspace.py   finding the kata tree from the current directory
-    context.py     what every command gets: workspace, home, catalogue, progress, output
+    context.py     what every command gets: the workspace and its home (both from
+                   ``pytest_numkata.workspace``), catalogue, progress, output
     naming.py      kata and chapter ids as a learner types them -> catalogue entries
     sources.py     pristine stubs and reference solutions
     backups.py     HOME/backups/<time>/: written by reset, read by restore
     hints.py       showing and counting hints (used by ``hint`` and by watch's ``h``)
     commands/      one module per command, each with ``register(subparsers, common)``
-    watch/         ``numkata watch``: keys, the standby run, warming up, route, the loop
+    watch/         ``numkata watch``: keys, the standby run, warming up, the loop
     app.py         the argument parser (built from commands.COMMANDS) and ``main``
 
 Only the standard library and numkata's data modules are imported by the quick commands (no

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
 from .. import catalogue as catalogue_mod
+from .. import workspace as workspace_mod
 from ..catalogue import Catalogue
-from ..progress import ProgressStore
+from ..workspace import Workspace, WorkspaceError
 from .errors import CliError
 from .output import Style
-from .workspace import NO_TREE, Workspace, find_workspace
 
 
 class Context:
@@ -31,35 +30,46 @@ class Context:
             self._catalogue = catalogue_mod.load()
         return self._catalogue
 
-    @property
-    def workspace(self) -> Workspace:
+    def _named_home(self) -> str | None:
+        return getattr(self.args, "home", None)
+
+    def workspace_here(self) -> Workspace | None:
+        """The workspace around the current directory (``workspace.find``), if any."""
         if self._workspace is None:
-            found = find_workspace()
-            if found is None:
-                raise CliError(NO_TREE.format(cwd=Path.cwd()))
-            self._workspace = found
+            self._workspace = workspace_mod.find(home=self._named_home())
         return self._workspace
 
     @property
+    def workspace(self) -> Workspace:
+        found = self.workspace_here()
+        if found is None:
+            raise CliError(workspace_mod.NO_TREE.format(cwd=Path.cwd()))
+        return found
+
+    @property
     def home(self) -> Path:
-        explicit = getattr(self.args, "home", None) or os.environ.get("NUMKATA_HOME")
-        if explicit:
-            home = Path(explicit).expanduser().resolve()
-            if not home.is_dir():
-                raise CliError(f"numkata home {home} does not exist: create it or name "
-                               f"another directory")
-            return home
-        return self.workspace.root / ".numkata"
+        """The workspace's home; a home named with --home or NUMKATA_HOME serves outside any
+        workspace too (``numkata report --home DIR``)."""
+        try:
+            found = self.workspace_here()
+            if found is not None:
+                found.check_home()
+                return found.home
+            home = workspace_mod.named_home(self._named_home())
+        except WorkspaceError as exc:
+            raise CliError(str(exc)) from None
+        if home is None:
+            raise CliError(workspace_mod.NO_TREE.format(cwd=Path.cwd()))
+        return home
 
-    def states(self) -> dict:
-        with ProgressStore(self.home, create=False) as store:
-            return store.states()
+    def standing(self, states: dict | None = None):
+        """The learner's standing (``standing.Standing``): read from the home's progress
+        store, or made from ``states`` already read."""
+        from ..standing import Standing
 
-    def progress(self, states: dict | None = None):
-        """Each chapter's lock state and kata statuses (``unlocking.chapter_progress``)."""
-        from ..unlocking import chapter_progress
-
-        return chapter_progress(self.catalogue, self.states() if states is None else states)
+        if states is None:
+            return Standing.load(self.catalogue, self.home)
+        return Standing(self.catalogue, states)
 
     def out(self, text: str = "") -> None:
         print(text)

@@ -7,17 +7,16 @@ without counting any."""
 from __future__ import annotations
 
 from ..catalogue import Kata
-from ..progress import STATUS_MASTERED, ProgressStore
+from ..outcomes import Status
+from ..progress import ProgressStore
 from .context import Context
 from .errors import EXIT_OK, EXIT_REFUSED, CliError
 
 
-def refuse_if_locked(ctx: Context, kata: Kata, progress) -> None:
-    ids = [p.chapter.id for p in progress]
-    here = ids.index(kata.chapter)
-    if progress[here].unlocked:
+def refuse_if_locked(kata: Kata, standing) -> None:
+    if standing.is_open(kata.chapter):
         return
-    before = progress[here - 1]
+    before = standing.chapter_before(kata.chapter)
     raise CliError(f"{kata.chapter} is locked - master {before.chapter.id} first "
                    f"({before.left} of {before.total} katas left); the hints of {kata.id} "
                    f"open with its chapter", EXIT_REFUSED)
@@ -29,9 +28,9 @@ def show_hint(ctx: Context, kata: Kata) -> int:
     total = len(kata.hints)
     with ProgressStore(ctx.home) as store:
         states = store.states()
-        refuse_if_locked(ctx, kata, ctx.progress(states))
+        refuse_if_locked(kata, ctx.standing(states))
         state = states.get(kata.id)
-        mastered = state is not None and state.status == STATUS_MASTERED
+        mastered = state is not None and state.status is Status.MASTERED
         used = state.hints_used if state else 0
         new = used < total and not mastered
         if new:

@@ -10,7 +10,6 @@ from pathlib import Path
 from ..catalogue import Chapter, Kata
 from .context import Context
 from .errors import CliError
-from .workspace import find_workspace
 
 _CHAPTER = re.compile(r"^(?:ch)?0*(\d+)$", re.IGNORECASE)
 
@@ -28,7 +27,7 @@ def normal_id(text: str, ctx: Context | None = None) -> str:
         try:
             path = Path(text).expanduser()
             absolute = (Path.cwd() / path).resolve() if not path.is_absolute() else path.resolve()
-            workspace = find_workspace()
+            workspace = ctx.workspace_here()
             if workspace is not None:
                 for tree in (workspace.katas, workspace.reference):
                     try:

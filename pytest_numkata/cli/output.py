@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 
+from ..outcomes import Status
+
 
 class Style:
     """ANSI colours following pytest's rules: PY_COLORS, then NO_COLOR, then FORCE_COLOR,
@@ -38,8 +40,8 @@ class Style:
         return f"\x1b[{codes}m{text}\x1b[0m"
 
 
-STATUS_COLOURS = {"mastered": ("green",), "regressed": ("yellow", "bold"),
-                  "failing": ("red",), "not attempted": ("dim",)}
+STATUS_COLOURS = {Status.MASTERED: ("green",), Status.REGRESSED: ("yellow", "bold"),
+                  Status.FAILING: ("red",), Status.NOT_ATTEMPTED: ("dim",)}
 
 
 def plural(n: int, word: str) -> str:

@@ -18,6 +18,7 @@ import pytest
 from _pytest import fixtures
 
 from .. import learner
+from ..outcomes import FileState
 from ..catalogue import Kata
 from ..checking import KataFailure, KataLoadError, LearnerCrash, set_current_kata
 from .verdicts import CHECKS_KEY, KATA_KEY, SOURCE_KEY, STATE_KEY
@@ -70,12 +71,12 @@ class KataModule(pytest.Module):
 
     def collect(self):
         state = learner.inspect_source(self.kata, self.source_path, self.display_path)
-        if state.state == learner.NOT_ATTEMPTED:
+        if state.state is FileState.NOT_ATTEMPTED:
             items = [NotGradedItem.from_parent(self, name="not_attempted",
                                                message=learner.not_attempted_message(self.kata),
-                                               state=learner.NOT_ATTEMPTED, lineno=None)]
-        elif state.state in (learner.SYNTAX_ERROR, learner.UNREADABLE):
-            name = "compiles" if state.state == learner.SYNTAX_ERROR else "readable"
+                                               state=FileState.NOT_ATTEMPTED, lineno=None)]
+        elif state.state in (FileState.SYNTAX_ERROR, FileState.UNREADABLE):
+            name = "compiles" if state.state is FileState.SYNTAX_ERROR else "readable"
             items = [NotGradedItem.from_parent(self, name=name, message=state.message,
                                                state=state.state, lineno=state.lineno)]
         else:
@@ -237,12 +238,13 @@ def _learner_line(exc: BaseException, path: Path) -> tuple[int, str] | None:
 class NotGradedItem(pytest.Item):
     """The one item of a kata that is not attempted, or whose file cannot be parsed."""
 
-    def __init__(self, *, message: str, state: str, lineno: int | None, **kwargs):
+    def __init__(self, *, message: str, state: FileState, lineno: int | None, **kwargs):
         super().__init__(**kwargs)
         self.message = message
         self.state = state
         self.lineno = lineno
-        self.user_properties.append((STATE_KEY, state))
+        # a plain str: reports cross to xdist's controller, whose serializer takes no enum
+        self.user_properties.append((STATE_KEY, state.value))
 
     def runtest(self) -> None:
         raise KataNotGraded(self.message)

@@ -11,12 +11,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from ..progress import FAILED, NOT_ATTEMPTED, PASSED, Attempt, Failure
+from ..outcomes import FileState, Outcome
+from ..progress import Attempt, Failure
 
 # user_properties keys the plugin puts on every report of a kata's check
 KATA_KEY = "numkata_kata"
 CHECKS_KEY = "numkata_checks"
-STATE_KEY = "numkata_state"
+STATE_KEY = "numkata_state"  # the FileState of a kata whose checks did not run
 SANDBOX_KEY = "numkata_sandbox"
 SOURCE_KEY = "numkata_source_sha256"
 
@@ -40,13 +41,13 @@ class KataTally:
     duration: float = 0.0
     source_sha256: str | None = None
 
-    def verdict(self) -> str | None:
+    def verdict(self) -> Outcome | None:
         if self.not_attempted:
-            return NOT_ATTEMPTED
+            return Outcome.NOT_ATTEMPTED
         if self.failures:
-            return FAILED
+            return Outcome.FAILED
         if self.checks_total and len(self.passed) >= self.checks_total:
-            return PASSED
+            return Outcome.PASSED
         return None
 
 
@@ -71,7 +72,7 @@ class Verdicts:
         if props.get(SANDBOX_KEY):
             self.sandboxes.add(str(props[SANDBOX_KEY])[:100])
         check = report.nodeid.split("::", 1)[1] if "::" in report.nodeid else report.nodeid
-        if props.get(STATE_KEY) == NOT_ATTEMPTED:
+        if props.get(STATE_KEY) == FileState.NOT_ATTEMPTED:
             tally.not_attempted = True
             return
         if report.failed:

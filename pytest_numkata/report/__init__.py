@@ -21,9 +21,8 @@ from typing import Any
 
 from .. import catalogue as catalogue_mod
 from ..catalogue import Catalogue
-from ..progress import (STATUS_FAILING, STATUS_MASTERED, STATUS_NOT_ATTEMPTED, STATUS_REGRESSED,
-                        PASSED)
-from ..unlocking import UNLOCK_RULE, chapter_progress, locked_message, next_kata
+from ..outcomes import Outcome, Status
+from ..standing import UNLOCK_RULE, Standing
 from . import charts
 from .data import StoreData, read_store
 from .streaks import compute_streak
@@ -33,22 +32,17 @@ RESULTS_NAME = "results.json"
 RESULTS_SCHEMA_VERSION = 1
 TEMPLATES = Path(__file__).with_name("templates")
 
-STATUS_ORDER = (STATUS_MASTERED, STATUS_REGRESSED, STATUS_FAILING, STATUS_NOT_ATTEMPTED)
-BAR_STATUSES = (STATUS_MASTERED, STATUS_REGRESSED)  # what a progress bar fills with
+BAR_STATUSES = (Status.MASTERED, Status.REGRESSED)  # what a progress bar fills with
 STATUS_CSS = {
-    STATUS_MASTERED: "mastered",
-    STATUS_REGRESSED: "regressed",
-    STATUS_FAILING: "failing",
-    STATUS_NOT_ATTEMPTED: "untouched",
+    Status.MASTERED: "mastered",
+    Status.REGRESSED: "regressed",
+    Status.FAILING: "failing",
+    Status.NOT_ATTEMPTED: "untouched",
 }
 
 
 def _today() -> date:
     return datetime.now().astimezone().date()
-
-
-def _json_status(status: str) -> str:
-    return status.replace(" ", "_")
 
 
 # ---------------------------------------------------------------------------- context
@@ -57,20 +51,18 @@ def build_context(catalogue: Catalogue, data: StoreData, today: date, *,
     """Everything the templates and ``results.json`` show, as plain values."""
     generated_at = generated_at or datetime.now().astimezone()
     states = data.states
-    progress = chapter_progress(catalogue, states)
-    upcoming = next_kata(progress)
-    counts = {s: 0 for s in STATUS_ORDER}
+    standing = Standing(catalogue, states)
+    upcoming = standing.next_kata()
+    counts = standing.counts()
     chapters = []
-    first_locked = next((p for p in progress if not p.unlocked), None)
+    first_locked = standing.first_locked
     mastered_changes: dict[date, int] = {}
     passing_changes: dict[date, int] = {}
-    for p in progress:
+    for p in standing.chapters:
         rows = []
-        chapter_counts = {s: 0 for s in STATUS_ORDER}
+        chapter_counts = p.counts()
         for kata in p.chapter.katas:
             status = p.statuses[kata.id]
-            counts[status] += 1
-            chapter_counts[status] += 1
             state = states.get(kata.id)
             history = data.katas.get(kata.id)
             first_mastered = history.first_pass_day if history else None
@@ -81,12 +73,12 @@ def build_context(catalogue: Catalogue, data: StoreData, today: date, *,
             if history:
                 passing = False
                 for day, outcome in history.day_end:
-                    now_passing = outcome == PASSED
+                    now_passing = outcome is Outcome.PASSED
                     if now_passing != passing:
                         passing_changes[day] = passing_changes.get(day, 0) + (
                             1 if now_passing else -1)
                         passing = now_passing
-            show_failures = status in (STATUS_FAILING, STATUS_REGRESSED) and history
+            show_failures = status in (Status.FAILING, Status.REGRESSED) and history
             runs, versions, versions_exact = _versions(history, data.versions.get(kata.id))
             failures = list(history.last_failures) if show_failures else []
             rows.append({
@@ -113,7 +105,7 @@ def build_context(catalogue: Catalogue, data: StoreData, today: date, *,
             })
         # The bar is mastery alone; failing katas are counted beside it, not drawn as progress.
         segments = charts.bar_segments(
-            [(STATUS_CSS[s], s, chapter_counts[s]) for s in BAR_STATUSES], p.total)
+            [(STATUS_CSS[s], s.label, chapter_counts[s]) for s in BAR_STATUSES], p.total)
         chapters.append({
             "id": p.chapter.id,
             "number": p.chapter.number,
@@ -125,12 +117,12 @@ def build_context(catalogue: Catalogue, data: StoreData, today: date, *,
             "percent": _percent(p.mastered, p.total),
             "counts": {STATUS_CSS[s]: n for s, n in chapter_counts.items()},
             "segments": segments,
-            "locked_message": None if p.unlocked else locked_message(progress, p.chapter.id),
+            "locked_message": None if p.unlocked else standing.locked_message(p.chapter.id),
             "is_next_locked": first_locked is not None and p is first_locked,
             "katas": rows,
         })
     total = len(catalogue.katas)
-    mastered = counts[STATUS_MASTERED] + counts[STATUS_REGRESSED]
+    mastered = standing.mastered
     active = {d: n for d, (n, _passed) in data.days.items()}
     streak = compute_streak((d for d, n in active.items() if n > 0), today)
     lines = [("mastered", "line-mastered", charts.cumulative(mastered_changes)),
@@ -146,7 +138,6 @@ def build_context(catalogue: Catalogue, data: StoreData, today: date, *,
         one_day = {"day": chart.rows[0][0],
                    "counts": [(s.name, v) for s, v in zip(chart.series, chart.rows[0][1])]}
     known = set(catalogue.by_id)
-    status_by_id = {k: s for p in progress for k, s in p.statuses.items()}
     return {
         "title": "numkata mastery report",
         "generated_at": generated_at,
@@ -156,19 +147,19 @@ def build_context(catalogue: Catalogue, data: StoreData, today: date, *,
             "total": total,
             "mastered": mastered,
             "percent": _percent(mastered, total),
-            "mastered_passing": counts[STATUS_MASTERED],
-            "regressed": counts[STATUS_REGRESSED],
-            "failing": counts[STATUS_FAILING],
-            "not_attempted": counts[STATUS_NOT_ATTEMPTED],
+            "mastered_passing": counts[Status.MASTERED],
+            "regressed": counts[Status.REGRESSED],
+            "failing": counts[Status.FAILING],
+            "not_attempted": counts[Status.NOT_ATTEMPTED],
             "attempts": data.graded_attempts,
             "runs": data.runs,
             "last_run": data.last_run,
             "active_days": len(active),
-            "chapters_open": sum(1 for p in progress if p.unlocked),
-            "chapters": len(progress),
+            "chapters_open": len(standing.unlocked),
+            "chapters": len(standing.chapters),
         },
         "overall_segments": charts.bar_segments(
-            [(STATUS_CSS[s], s, counts[s]) for s in BAR_STATUSES], total),
+            [(STATUS_CSS[s], s.label, counts[s]) for s in BAR_STATUSES], total),
         "streak": streak,
         "calendar": charts.calendar_geometry(active, today),
         "calendar_narrow": charts.calendar_geometry(active, today, min_weeks=20, max_weeks=20),
@@ -178,12 +169,12 @@ def build_context(catalogue: Catalogue, data: StoreData, today: date, *,
         "chapters": chapters,
         "next_kata": ({"id": upcoming.id, "title": upcoming.title, "type": upcoming.type,
                        "difficulty": upcoming.difficulty,
-                       "status": status_by_id[upcoming.id],
+                       "status": standing.status(upcoming.id),
                        "command": f"pytest katas/{upcoming.relpath}"}
                       if upcoming else None),
         "next_locked": (
             {"id": first_locked.chapter.id, "title": first_locked.chapter.title,
-             "message": locked_message(progress, first_locked.chapter.id)}
+             "message": standing.locked_message(first_locked.chapter.id)}
             if first_locked else None),
         "all_done": total > 0 and mastered == total,
         "empty": data.graded_attempts == 0 and not any(states.get(k) for k in known),
@@ -239,7 +230,7 @@ def build_results(context: dict[str, Any]) -> dict[str, Any]:
     katas = [k for ch in context["chapters"] for k in ch["katas"]]
     if context["all_done"]:
         status = "pass"
-    elif any(k["status"] in (STATUS_FAILING, STATUS_REGRESSED) for k in katas):
+    elif any(k["status"] in (Status.FAILING, Status.REGRESSED) for k in katas):
         status = "fail"
     else:
         status = "in_progress"
@@ -275,7 +266,7 @@ def build_results(context: dict[str, Any]) -> dict[str, Any]:
         "katas": [
             {"id": k["id"], "chapter": k["id"].split("/", 1)[0], "title": k["title"],
              "type": k["type"], "difficulty": k["difficulty"],
-             "status": _json_status(k["status"]), "locked": k["locked"],
+             "status": k["status"].value, "locked": k["locked"],
              "attempts": k["attempts"], "runs": k["runs"], "versions": k["versions"],
              "versions_exact": k["versions_exact"], "hints_used": k["hints_used"],
              "first_mastered": _iso(k["first_mastered"]),

@@ -13,16 +13,16 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from ..progress import (FAILED, NOT_ATTEMPTED, PASSED, STATUS_FAILING, STATUS_REGRESSED,
-                        KataState, ProgressStore)
+from ..outcomes import Outcome, Status
+from ..progress import KataState, ProgressStore
 from .streaks import parse_day
 
-DAY_KATA_SQL = """
+DAY_KATA_SQL = f"""
 SELECT local_date, kata,
-       SUM(outcome = 'passed'), SUM(outcome = 'failed'),
-       MAX(CASE WHEN outcome = 'passed' THEN id END),
-       MAX(CASE WHEN outcome = 'failed' THEN id END),
-       MAX(CASE WHEN outcome = 'not_attempted' THEN id END)
+       SUM(outcome = '{Outcome.PASSED}'), SUM(outcome = '{Outcome.FAILED}'),
+       MAX(CASE WHEN outcome = '{Outcome.PASSED}' THEN id END),
+       MAX(CASE WHEN outcome = '{Outcome.FAILED}' THEN id END),
+       MAX(CASE WHEN outcome = '{Outcome.NOT_ATTEMPTED}' THEN id END)
 FROM attempts
 GROUP BY local_date, kata
 """
@@ -38,7 +38,7 @@ class KataHistory:
     last_failure_day: date | None = None
     last_failures: list[dict] = field(default_factory=list)
     # (day, outcome at the end of that day), in day order
-    day_end: list[tuple[date, str]] = field(default_factory=list)
+    day_end: list[tuple[date, Outcome]] = field(default_factory=list)
 
 
 @dataclass
@@ -55,10 +55,10 @@ class StoreData:
     store_exists: bool = False
 
 
-def _latest(ids: tuple[int | None, int | None, int | None]) -> str | None:
+def _latest(ids: tuple[int | None, int | None, int | None]) -> Outcome | None:
     """The outcome of the newest of (passed id, failed id, not-attempted id)."""
     best, outcome = -1, None
-    for value, name in zip(ids, (PASSED, FAILED, NOT_ATTEMPTED)):
+    for value, name in zip(ids, (Outcome.PASSED, Outcome.FAILED, Outcome.NOT_ATTEMPTED)):
         if value is not None and value > best:
             best, outcome = value, name
     return outcome
@@ -111,7 +111,7 @@ def read_store(home: Path) -> StoreData:
         data.versions = store.versions()
         wanted = {h.last_fail_id: k for k, h in data.katas.items()
                   if h.last_fail_id is not None and k in states
-                  and states[k].status in (STATUS_FAILING, STATUS_REGRESSED)}
+                  and states[k].status in (Status.FAILING, Status.REGRESSED)}
         if wanted:
             marks = ",".join("?" * len(wanted))
             for row_id, text in store.query(

@@ -1,10 +1,11 @@
 """pytest-html hooks: the mastery summary on top of ``pytest --html=FILE``'s report, each row's
 kata id and type, and checks of katas not attempted listed as skipped rather than failed.
 
-plugin.py registers this module inside kata trees (the numkata session plugin is then
-registered as ``numkata-session``). The module only registers an ``HtmlHooks`` object for
-the run's config, as pytest-html registers its own report object, so no state lives at module
-level. Every pytest-html hook is optional: without pytest-html they are never called.
+plugin.py registers an ``HtmlHooks`` object for the run's config inside kata trees (the
+numkata session plugin is then registered as ``numkata-session``), as pytest-html registers its
+own report object, so no state lives at module level; registering this module instead (from a
+conftest.py) registers the same object. Every pytest-html hook is optional: without
+pytest-html they are never called.
 All markup comes from ``templates/pytest_html.html.j2`` (autoescaped).
 """
 
@@ -14,12 +15,13 @@ from pathlib import Path
 
 import pytest
 
+from ..outcomes import FileState
+
 SESSION_PLUGIN = "numkata-session"
 HOOKS_PLUGIN = "numkata-html-hooks"
 PYTEST_HTML_PLUGIN = "html"  # pytest-html's plugin module (its entry point name)
 KATA_KEY = "numkata_kata"  # grading.KATA_KEY: the user_properties entry naming an item's kata
-STATE_KEY = "numkata_state"  # grading.STATE_KEY: "not_attempted" on a kata nobody touched yet
-NOT_ATTEMPTED = "not_attempted"
+STATE_KEY = "numkata_state"  # verdicts.STATE_KEY: a FileState on a kata whose checks did not run
 
 
 def _snippets():
@@ -55,7 +57,8 @@ def is_not_attempted(report) -> bool:
     """A failed call report of a kata the learner has not touched yet."""
     props = dict(entry for entry in getattr(report, "user_properties", None) or ()
                  if isinstance(entry, (tuple, list)) and len(entry) == 2)
-    return (props.get(STATE_KEY) == NOT_ATTEMPTED and getattr(report, "when", None) == "call"
+    return (props.get(STATE_KEY) == FileState.NOT_ATTEMPTED
+            and getattr(report, "when", None) == "call"
             and getattr(report, "outcome", None) == "failed")
 
 
@@ -115,8 +118,9 @@ class HtmlHooks:
         snippets = _snippets()
         cells.insert(2, str(snippets.type_cell(kata.type if kata else None)))
         cells.insert(2, str(snippets.kata_cell(kata_id)))
-        if getattr(report, "when", None) == "call" and getattr(report, "outcome", None) == "skipped" \
-                and dict(getattr(report, "user_properties", None) or ()).get(STATE_KEY) == NOT_ATTEMPTED:
+        state = dict(getattr(report, "user_properties", None) or ()).get(STATE_KEY)
+        when, outcome = getattr(report, "when", None), getattr(report, "outcome", None)
+        if when == "call" and outcome == "skipped" and state == FileState.NOT_ATTEMPTED:
             self.not_attempted_shown += 1
 
     @pytest.hookimpl(optionalhook=True)

@@ -7,7 +7,7 @@ with mpmath at 50 digits.
 import mpmath
 
 from pytest_numkata.checking import answer, expect_answer_close
-from pytest_numkata.checks.ch04._sqrt2_newton import exact_iterates
+from ._sqrt2_newton import exact_iterates
 
 RTOL = 1e-6
 

@@ -6,7 +6,7 @@ Oracle: four Newton steps on x**2 - 2 from 1, in exact rational arithmetic.
 import math
 
 from pytest_numkata.checking import answer, expect_answer_close
-from pytest_numkata.checks.ch04._sqrt2_newton import exact_iterates
+from ._sqrt2_newton import exact_iterates
 
 RTOL = 1e-13
 

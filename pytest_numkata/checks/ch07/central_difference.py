@@ -4,24 +4,24 @@ Oracle: the difference quotient in exact rational arithmetic (fractions.Fraction
 """
 
 from pytest_numkata.checking import answer, expect_answer_close
-from pytest_numkata.checks.ch07 import _differences as D
+from ._differences import TRUE, backward, central, forward
 
 
 def matches_the_central_quotient(kata):
     expect_answer_close(
         answer(kata),
-        float(D.central()),
+        float(central()),
         rtol=1e-9,
         mistakes={
             "that is the true derivative 3 * 2**2: the kata asks for the central-difference "
-            "estimate": float(D.TRUE),
+            "estimate": float(TRUE),
             "that is the forward difference (f(x + h) - f(x)) / h, not the central one":
-                float(D.forward()),
+                float(forward()),
             "that is the backward difference (f(x) - f(x - h)) / h, not the central one":
-                float(D.backward()),
+                float(backward()),
             "the difference was divided by h: the two points are 2h apart":
-                float(2 * D.central()),
+                float(2 * central()),
             "that is the error of the estimate (estimate - 12), not the estimate":
-                float(D.central() - D.TRUE),
+                float(central() - TRUE),
         },
     )

@@ -6,14 +6,14 @@ Oracle: both difference quotients in exact rational arithmetic (fractions.Fracti
 from fractions import Fraction
 
 from pytest_numkata.checking import answer, expect_answer_close
-from pytest_numkata.checks.ch07 import _differences as D
+from ._differences import H, TRUE, X, central, forward
 
 
 def matches_the_ratio_of_the_actual_errors(kata):
-    fwd = abs(D.forward() - D.TRUE)
-    cen = abs(D.central() - D.TRUE)
+    fwd = abs(forward() - TRUE)
+    cen = abs(central() - TRUE)
     # leading-order terms: f''(2) h / 2 with f'' = 6x, and f'''(2) h**2 / 6 with f''' = 6
-    leading = (6 * D.X * D.H / 2) / (Fraction(6) * D.H**2 / 6)
+    leading = (6 * X * H / 2) / (Fraction(6) * H**2 / 6)
     expect_answer_close(
         answer(kata),
         float(fwd / cen),
@@ -24,6 +24,6 @@ def matches_the_ratio_of_the_actual_errors(kata):
                 float(leading),
             "the ratio is upside down: forward error / central error is the larger one":
                 float(cen / fwd),
-            "that is 1/h, the order of growth, not the ratio itself": float(1 / D.H),
+            "that is 1/h, the order of growth, not the ratio itself": float(1 / H),
         },
     )

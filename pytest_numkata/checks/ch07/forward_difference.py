@@ -4,25 +4,25 @@ Oracle: the difference quotient in exact rational arithmetic (fractions.Fraction
 """
 
 from pytest_numkata.checking import answer, expect_answer_close
-from pytest_numkata.checks.ch07 import _differences as D
+from ._differences import H, TRUE, backward, central, forward
 
 
 def matches_the_forward_quotient(kata):
     expect_answer_close(
         answer(kata),
-        float(D.forward()),
+        float(forward()),
         rtol=1e-9,
         mistakes={
             "that is the true derivative 3 * 2**2: the kata asks for the forward-difference "
-            "estimate": float(D.TRUE),
+            "estimate": float(TRUE),
             "that is the central difference (f(x + h) - f(x - h)) / 2h, not the forward one":
-                float(D.central()),
+                float(central()),
             "that is the backward difference (f(x) - f(x - h)) / h: step forwards, to x + h":
-                float(D.backward()),
+                float(backward()),
             "the difference was divided by 2h: the forward step spans only h":
-                float(D.forward() / 2),
+                float(forward() / 2),
             "that is the error of the estimate (estimate - 12), not the estimate":
-                float(D.forward() - D.TRUE),
-            "the difference f(x + h) - f(x) was not divided by h": float(D.forward() * D.H),
+                float(forward() - TRUE),
+            "the difference f(x + h) - f(x) was not divided by h": float(forward() * H),
         },
     )

@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pytest_numkata.checking import call, describe_call, expect
-from pytest_numkata.checks.ch11._series import (elementwise, erf, erf_sum, expect_entries,
+from ._series import (elementwise, erf, erf_sum, expect_entries,
                                                  float_arrays)
 
 TOL = 1e-12

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pytest_numkata.checking import call, describe_call, expect
-from pytest_numkata.checks.ch11._series import (elementwise, exp_sum, expect_entries,
+from ._series import (elementwise, exp_sum, expect_entries,
                                                  float_arrays, power_sum)
 
 TOL = 1e-12

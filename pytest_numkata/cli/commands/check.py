@@ -9,6 +9,7 @@ import os
 import subprocess
 import sys
 
+from ...workspace import HOME_ENV
 from ..context import Context
 from ..errors import EXIT_OK, EXIT_USAGE, CliError
 from ..naming import is_chapter, resolve_target
@@ -48,8 +49,7 @@ def run(ctx: Context, args: argparse.Namespace) -> int:
             name = ws.rel(path).removeprefix(ws.rel(ws.katas) + "/").removesuffix(".py")
             raise CliError(f"{ws.display(path)} is missing - `numkata reset {name}` brings "
                            f"the stub back", EXIT_USAGE)
-    argv = [sys.executable, "-m", "pytest", *(ws.rel(p) for p in paths),
-            f"--numkata-home={home}"]
+    argv = [sys.executable, "-m", "pytest", *(ws.rel(p) for p in paths), *ws.pytest_args()]
     v = ctx.verbosity
     if v:
         argv.append("-" + ("q" * -v if v < 0 else "v" * v))
@@ -62,5 +62,5 @@ def run(ctx: Context, args: argparse.Namespace) -> int:
     home.mkdir(parents=True, exist_ok=True)
     sys.stdout.flush()
     env = dict(os.environ)
-    env.pop("NUMKATA_HOME", None)  # --numkata-home says it
+    env.pop(HOME_ENV, None)  # ws.pytest_args() says it
     return subprocess.call(argv, cwd=ws.root, env=env)

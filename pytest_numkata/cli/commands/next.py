@@ -23,9 +23,7 @@ def register(sub, common) -> None:
 
 
 def next_kata(ctx: Context) -> Kata | None:
-    from ...unlocking import next_kata as first_open
-
-    return first_open(ctx.progress())
+    return ctx.standing().next_kata()
 
 
 def editor_command() -> list[str] | None:

@@ -7,7 +7,7 @@ import sys
 import textwrap
 
 from ... import why
-from ...progress import STATUS_MASTERED
+from ...outcomes import Status
 from ..context import Context
 from ..errors import EXIT_OK, EXIT_REFUSED, CliError
 from ..naming import resolve_kata
@@ -25,7 +25,7 @@ def register(sub, common) -> None:
 
 def run(ctx: Context, args: argparse.Namespace) -> int:
     kata = resolve_kata(ctx, args.kata)
-    state = ctx.states().get(kata.id)
+    state = ctx.standing().states.get(kata.id)
     mastered = state is not None and state.mastered
     if not mastered and not args.force:
         raise CliError(
@@ -39,7 +39,7 @@ def run(ctx: Context, args: argparse.Namespace) -> int:
     if ctx.verbosity >= 0:
         ctx.out(ctx.style(f"# {kata.id} - reference solution ({source})", "bold"))
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
-    if mastered and state.status != STATUS_MASTERED and ctx.verbosity >= 0:
+    if mastered and state.status is not Status.MASTERED and ctx.verbosity >= 0:
         ctx.out(ctx.style(f"# note: {kata.id} is regressed - your version fails now", "yellow"))
     note = why.note(kata.id) if mastered else None
     if note and ctx.verbosity >= 0:

@@ -7,7 +7,7 @@ import json
 from datetime import datetime
 from pathlib import Path
 
-from ...progress import STATUS_REGRESSED
+from ...outcomes import Status
 from ..context import Context
 from ..errors import EXIT_OK
 from ..output import STATUS_COLOURS
@@ -31,33 +31,30 @@ def _streak(home: Path):
 
 
 def status_data(ctx: Context) -> dict:
-    from ...unlocking import chapter_progress, locked_message, next_kata
-
     cat, home = ctx.catalogue, ctx.home
-    states = ctx.states()
-    progress = chapter_progress(cat, states)
-    upcoming = next_kata(progress)
+    standing = ctx.standing()
+    states = standing.states
+    upcoming = standing.next_kata()
     streak = _streak(home)
     chapters, katas = [], []
-    for p in progress:
-        regressed = sum(1 for s in p.statuses.values() if s == STATUS_REGRESSED)
+    for p in standing.chapters:
         chapters.append({
             "id": p.chapter.id, "title": p.chapter.title, "unlocked": p.unlocked,
-            "mastered": p.mastered, "regressed": regressed, "total": p.total,
-            "locked_message": None if p.unlocked else locked_message(progress, p.chapter.id),
+            "mastered": p.mastered, "regressed": p.regressed, "total": p.total,
+            "locked_message": None if p.unlocked else standing.locked_message(p.chapter.id),
         })
         for kata in p.chapter.katas:
             state = states.get(kata.id)
             katas.append({
                 "id": kata.id, "chapter": kata.chapter, "title": kata.title,
                 "type": kata.type, "difficulty": kata.difficulty,
-                "status": p.statuses[kata.id].replace(" ", "_"), "locked": not p.unlocked,
+                "status": p.statuses[kata.id].value, "locked": not p.unlocked,
                 "attempts": state.attempts if state else 0,
                 "hints_used": min(state.hints_used, len(kata.hints)) if state else 0,
                 "hints_total": len(kata.hints),
                 "path": ctx.workspace.rel(ctx.workspace.kata_path(kata)),
             })
-    mastered = sum(c["mastered"] for c in chapters)
+    mastered = standing.mastered
     return {
         "root": str(ctx.workspace.root),
         "home": str(home),
@@ -102,10 +99,10 @@ def run(ctx: Context, args: argparse.Namespace) -> int:
                 ctx.out(f"  {s(name, 'dim')}  {s('locked', 'dim')} {s('(' + reason + ')', 'dim')}")
             if ctx.verbosity >= 1 and (chapter["unlocked"] or ctx.verbosity >= 2):
                 for kata in by_chapter.get(chapter["id"], []):
-                    status = kata["status"].replace("_", " ")
+                    status = Status(kata["status"])
                     hints = (f", {kata['hints_used']}/{kata['hints_total']} hints"
                              if kata["hints_used"] else "")
-                    ctx.out(f"      {kata['id']:<34} {s(status, *STATUS_COLOURS[status])}"
+                    ctx.out(f"      {kata['id']:<34} {s(status.label, *STATUS_COLOURS[status])}"
                             f"  ({kata['type']}, {kata['difficulty']}{hints})")
     upcoming = data["next"]
     if upcoming:

@@ -21,12 +21,12 @@ import time
 from pathlib import Path
 
 from ...catalogue import Kata
-from ...progress import ProgressStore
+from ...outcomes import Outcome
+from ...standing import Standing
 from ..context import Context
 from ..errors import EXIT_OK, EXIT_REFUSED, CliError
 from ..hints import show_hint
 from ..naming import resolve_chapter
-from . import route
 from .keys import Keys
 from .standby import Runner
 from .warm import warm_first, warm_rest
@@ -67,26 +67,22 @@ class Watcher:
         return f"[watch] watching {where} for saves{current} ({keys})"
 
     # -- progress
-    def states(self):
-        with ProgressStore(self.home, create=False) as store:
-            return store.states()
-
-    def _progress(self):
-        from ...unlocking import chapter_progress
-
-        return chapter_progress(self.catalogue, self.states())
+    def standing(self) -> Standing:
+        return Standing.load(self.catalogue, self.home)
 
     def _chapter_id(self) -> str | None:
         return self.chapter.id if self.chapter is not None else None
 
     def next_kata(self) -> Kata | None:
-        return route.first_kata(self._progress(), self._chapter_id())
+        """The kata to start with: the next one to attempt, or in the watched chapter its
+        first kata not mastered now."""
+        return self.standing().next_kata(self._chapter_id())
 
     def elsewhere(self) -> Kata | None:
-        return route.elsewhere(self._progress(), self._chapter_id())
+        return self.standing().next_elsewhere(self._chapter_id())
 
     def kata_after(self, current: Kata | None) -> Kata | None:
-        return route.kata_after(self._progress(), self._chapter_id(), current)
+        return self.standing().kata_after(current, self._chapter_id())
 
     def chapter_done(self) -> None:
         """Say that the watched chapter is mastered, and offer the next open kata elsewhere
@@ -121,7 +117,7 @@ class Watcher:
         args = ["-q"] if v == 0 else (["-qq"] if v < 0 else ["-" + "v" * v])
         color = "yes" if self.style.enabled else "no"
         # the verdict first: this process rebuilds the report once the verdict is printed
-        return [*args, f"--color={color}", f"--numkata-home={self.home}", "--numkata-report=-"]
+        return [*args, f"--color={color}", *self.ws.pytest_args(), "--numkata-report=-"]
 
     def _paths(self, katas: list[Kata], chapter: bool) -> list[str]:
         return sorted({self.ws.rel(self.ws.katas / k.chapter) if chapter else
@@ -131,12 +127,12 @@ class Watcher:
         if not katas:
             return
         paths = self._paths(katas, chapter)
-        before = self.states()
+        before = self.standing().states
         self.say(self.style(f"[watch] grading {' '.join(paths)}", "dim"))
         started = time.monotonic()
         code = self.runner.run([*paths, *self.pytest_args()])
         elapsed = time.monotonic() - started
-        after = self.states()
+        after = self.standing().states
         graded = ([k for k in self.catalogue.katas if k.chapter in {x.chapter for x in katas}]
                   if chapter else katas)
         for kata in graded:
@@ -145,13 +141,13 @@ class Watcher:
                 if not chapter:
                     self.say(f"[watch] {kata.id}: not graded (see above)", "yellow")
                 continue
-            outcome = new.last_outcome.replace("_", " ")
-            colour = {"passed": ("green", "bold"), "failed": ("red", "bold")}.get(
-                new.last_outcome, ("yellow",))
+            outcome = new.last_outcome
+            colour = {Outcome.PASSED: ("green", "bold"), Outcome.FAILED: ("red", "bold")}.get(
+                outcome, ("yellow",))
             extra = ""
-            if new.last_outcome == "passed":
+            if outcome is Outcome.PASSED:
                 extra = " - mastered" if old is None or not old.mastered else ""
-            self.say(f"[watch] {kata.id}: {self.style(outcome, *colour)}{extra} "
+            self.say(f"[watch] {kata.id}: {self.style(outcome.label, *colour)}{extra} "
                      f"({elapsed:.2f} s)")
         if code not in (0, 1):
             self.say(f"[watch] pytest exited with status {code}", "yellow")
@@ -258,7 +254,7 @@ class Watcher:
             self.current = self.chapter.katas[0] if self.chapter.katas else None
         first = ([self.ws.rel(self.ws.kata_path(self.current))] if self.current
                  else [str(self.watch_dir)])
-        failed = warm_first(self.catalogue, home=self.home, root=self.ws.root, paths=first,
+        failed = warm_first(self.catalogue, self.ws, paths=first,
                             chapters={self.current.chapter} if self.current else ())
         t1 = time.monotonic()
         # after the warm-up, whose pytest session imports anyio (a pytest plugin) rewritten
@@ -274,8 +270,7 @@ class Watcher:
             if done:
                 self.chapter_done()
             t2 = time.monotonic()
-            failed += warm_rest(self.catalogue, home=self.home, root=self.ws.root,
-                                paths=[str(self.watch_dir)])
+            failed += warm_rest(self.catalogue, self.ws, paths=[str(self.watch_dir)])
             if failed and self.ctx.verbosity >= 1:
                 self.say(f"[watch] could not preload the checks of {', '.join(failed)}",
                          "yellow")
@@ -321,11 +316,9 @@ class Watcher:
 def run(ctx: Context, args) -> int:
     watcher = Watcher(ctx, args)
     if watcher.chapter is not None:
-        from ...unlocking import chapter_progress, locked_message
-
-        progress = chapter_progress(ctx.catalogue, watcher.states())
-        if not next(p for p in progress if p.chapter.id == watcher.chapter.id).unlocked:
-            raise CliError(locked_message(progress, watcher.chapter.id), EXIT_REFUSED)
+        standing = watcher.standing()
+        if not standing.is_open(watcher.chapter.id):
+            raise CliError(standing.locked_message(watcher.chapter.id), EXIT_REFUSED)
     previous = signal.getsignal(signal.SIGTERM)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # restore the terminal on kill
     try:

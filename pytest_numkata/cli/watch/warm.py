@@ -17,12 +17,12 @@ import contextlib
 import gc
 import importlib
 import io
-import os
 import sys
 from collections.abc import Iterable
 from pathlib import Path
 
 from ...catalogue import Catalogue
+from ...workspace import Workspace
 
 HEAVY = ("numpy", "scipy", "scipy.linalg", "scipy.sparse", "scipy.integrate", "scipy.special",
          "hypothesis", "hypothesis.strategies", "hypothesis.extra.numpy")
@@ -55,13 +55,7 @@ def drop_root_from_sys_path(root: Path) -> None:
     sys.path[:] = [entry for entry in sys.path if not is_root(entry)]
 
 
-def prepare_environment(home: Path) -> None:
-    for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
-        os.environ.setdefault(name, "1")  # before NumPy: no BLAS thread pool to fork
-    os.environ.setdefault("HYPOTHESIS_STORAGE_DIRECTORY", str(home / "hypothesis"))
-
-
-def _session(modules: Iterable[str], *, home: Path, root: Path, paths: list[str]) -> list[str]:
+def _session(modules: Iterable[str], ws: Workspace, paths: list[str]) -> list[str]:
     """Import ``modules`` inside a ``--collect-only`` pytest session of ``paths`` (so that
     checks modules get pytest's assertion rewriting); the modules that failed to import."""
     import pytest
@@ -77,32 +71,31 @@ def _session(modules: Iterable[str], *, home: Path, root: Path, paths: list[str]
                 except Exception:  # noqa: BLE001 - a broken checks module fails in its run
                     failed.append(module)
 
-    drop_root_from_sys_path(root)
+    drop_root_from_sys_path(ws.root)
     sink = io.StringIO()
     with contextlib.redirect_stdout(sink), contextlib.redirect_stderr(sink):
-        pytest.main(["--collect-only", "-q", "-p", "no:cacheprovider",
-                     f"--numkata-home={home}", "--numkata-unlock-all",
-                     f"--rootdir={root}", *paths], plugins=[Warm()])
+        pytest.main(["--collect-only", "-q", "-p", "no:cacheprovider", *ws.pytest_args(),
+                     "--numkata-unlock-all", f"--rootdir={ws.root}", *paths],
+                    plugins=[Warm()])
     return failed
 
 
-def warm_first(catalogue: Catalogue, *, home: Path, root: Path, paths: list[str],
+def warm_first(catalogue: Catalogue, ws: Workspace, *, paths: list[str],
                chapters: Iterable[str]) -> list[str]:
     """Load pytest and its plugins, and the checks of ``chapters``; the ids of katas whose
     checks could not be imported."""
-    prepare_environment(home)
+    ws.prepare_environment()  # before NumPy: no BLAS thread pool to fork
     chapters = set(chapters)
     katas = [k for k in catalogue.katas if k.chapter in chapters]
-    failed = _session([k.checks_module for k in katas], home=home, root=root, paths=paths)
+    failed = _session([k.checks_module for k in katas], ws, paths)
     return [k.id for k in katas if k.checks_module in failed]
 
 
-def warm_rest(catalogue: Catalogue, *, home: Path, root: Path, paths: list[str]) -> list[str]:
+def warm_rest(catalogue: Catalogue, ws: Workspace, *, paths: list[str]) -> list[str]:
     """Everything else a run may need; the ids of katas whose checks could not be imported."""
-    prepare_environment(home)
+    ws.prepare_environment()
     todo = [k for k in catalogue.katas if k.checks_module not in sys.modules]
-    failed = set(_session([*HEAVY, *(k.checks_module for k in todo)], home=home, root=root,
-                          paths=paths))
+    failed = set(_session([*HEAVY, *(k.checks_module for k in todo)], ws, paths))
     # The report each run writes: compile its templates once, here.
     with contextlib.suppress(Exception):
         from ...report import environment
