@@ -1,8 +1,10 @@
 """Which chapters are open, how far each one is, and which kata comes next.
 
-The rule: the first chapter is always open; chapter N+1 opens once every kata of chapter N
-has been mastered (passed every check in one run) at least once. A mastered kata that fails
-later is *regressed*: it shows as such, but the chapters it opened stay open.
+The rule: the first chapter of each kata pack is always open; a pack's chapter N+1 opens once
+every kata of its chapter N has been mastered (passed every check in one run) at least once.
+Packs do not gate each other: a teacher's pack can be started before numkata's own is done.
+A mastered kata that fails later is *regressed*: it shows as such, but the chapters it opened
+stay open.
 Pure functions of the catalogue and the progress store's kata states.
 """
 
@@ -14,7 +16,8 @@ from dataclasses import dataclass
 from .catalogue import Catalogue, Chapter, Kata
 from .progress import STATUS_NOT_ATTEMPTED, STATUS_REGRESSED, KataState
 
-UNLOCK_RULE = "a chapter opens when every kata of the chapter before it is mastered"
+UNLOCK_RULE = ("a chapter opens when every kata of the chapter before it is mastered (the "
+               "first chapter of each kata pack is open)")
 
 
 @dataclass(frozen=True)
@@ -49,7 +52,10 @@ def chapter_progress(catalogue: Catalogue, states: Mapping[str, KataState],
                      unlock_all: bool = False) -> list[ChapterProgress]:
     out: list[ChapterProgress] = []
     previous_complete = True
+    pack = None
     for chapter in catalogue.chapters:
+        if chapter.pack != pack:  # a pack's first chapter is open
+            pack, previous_complete = chapter.pack, True
         statuses = {k.id: status_of(k, states) for k in chapter.katas}
         progress = ChapterProgress(chapter, unlock_all or previous_complete, statuses)
         out.append(progress)

@@ -153,13 +153,13 @@ def run(args: argparse.Namespace) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     from .. import __version__
-    from .. import catalogue as catalogue_mod
+    from .. import packs
     from . import submissions as submissions_mod
     from .gradebook import Gradebook, GradebookError
     from .scheduling import SchedulerError
 
     submissions_dir, out = _check(args)
-    catalogue = catalogue_mod.load()
+    catalogue = packs.catalogue()
     chapters = parse_chapters(args.chapters, catalogue)
     katas = [k.id for k in catalogue.katas if k.chapter in chapters]
     positions = {k.id: i for i, k in enumerate(catalogue.katas)}

@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from .. import catalogue as catalogue_mod
+from .. import packs
 from ..catalogue import Catalogue
 from ..progress import ProgressStore
 from .errors import CliError
@@ -28,7 +28,7 @@ class Context:
     @property
     def catalogue(self) -> Catalogue:
         if self._catalogue is None:
-            self._catalogue = catalogue_mod.load()
+            self._catalogue = packs.catalogue()
         return self._catalogue
 
     @property
