@@ -29,6 +29,8 @@ import tempfile
 import time
 from datetime import datetime, timezone
 
+from ..catalogue import relpath_of
+
 # Verdicts of one (learner, kata) in the gradebook.
 MASTERED = "mastered"
 FAILING = "failing"
@@ -212,7 +214,7 @@ def _run(task: dict, to_grade: list[str], rows: dict[str, dict], result: dict) -
         with open(os.path.join(work, "pyproject.toml"), "w", encoding="utf-8") as handle:
             handle.write(PYPROJECT)
         for kata_id in to_grade:
-            path = os.path.join(work, "katas", *kata_id.split("/")) + ".py"
+            path = os.path.join(work, "katas", *relpath_of(kata_id).split("/"))
             os.makedirs(os.path.dirname(path), exist_ok=True)
             with open(path, "wb") as handle:
                 handle.write(files[kata_id])
