@@ -91,7 +91,7 @@ def pytest_configure(config: pytest.Config) -> None:
     # Hypothesis keeps its files under the home, never in the learner's tree.
     os.environ.setdefault("HYPOTHESIS_STORAGE_DIRECTORY", str(options.home / "hypothesis"))
     register_hypothesis_profiles(config)
-    cat = packs.catalogue()  # the union of the installed kata packs
+    cat = packs.catalogue(options.katas_dir)  # the installed packs this tree holds
     manager = config.pluginmanager
     tree = KataTreePlugin(config, options, cat)
     lock = ChapterLockPlugin(config, options, cat)

@@ -28,7 +28,11 @@ class Context:
     @property
     def catalogue(self) -> Catalogue:
         if self._catalogue is None:
-            self._catalogue = packs.catalogue()
+            try:  # the packs the workspace holds; outside one (init), every installed pack
+                katas = self.workspace.katas
+            except CliError:
+                katas = None
+            self._catalogue = packs.catalogue(katas)
         return self._catalogue
 
     @property

@@ -12,7 +12,7 @@ the same way in numkata's pyproject.toml; it is there even when the installed me
 missing or broken.
 
 The run sees the union of the installed packs (``catalogue()``): the built-in pack first, then
-the others by name. A pack keeps plain ids (``ch20/name``, file ``katas/ch20/name.py``) unless
+the others by name; a workspace sees the packs it holds kata files of. A pack keeps plain ids (``ch20/name``, file ``katas/ch20/name.py``) unless
 one of its chapter ids is already taken by a pack before it; then every id of that pack is
 qualified (``pack:ch00/name``, file ``katas/pack/ch00/name.py``). Each pack's chapters unlock
 in a chain of their own: a pack's first chapter is open, and each further chapter opens once
@@ -93,10 +93,25 @@ def of(kata: Kata) -> Pack:
     return get(kata.pack)
 
 
+def catalogue(katas_dir: Path | None = None) -> Catalogue:
+    """The union of the installed packs' catalogues (see the module docstring for the ids).
+
+    Given a workspace's kata tree, only the packs that have a kata file there: a workspace
+    made for one pack is not asked to master another. A tree holding no pack's file (an empty
+    one) sees every pack."""
+    everything = _union()
+    if katas_dir is None or len(everything.packs) == 1:
+        return everything
+    present = {pack for pack in everything.packs
+               if any((katas_dir / k.relpath).is_file() for k in everything.katas
+                      if k.pack == pack)}
+    if not present or len(present) == len(everything.packs):
+        return everything
+    return Catalogue(chapters=tuple(ch for ch in everything.chapters if ch.pack in present))
+
+
 @functools.lru_cache(maxsize=1)
-def catalogue() -> Catalogue:
-    """The union of the installed packs' catalogues, as a run sees it (see the module
-    docstring for the ids)."""
+def _union() -> Catalogue:
     return union(installed())
 
 
@@ -124,7 +139,7 @@ def katas_of(name: str) -> tuple[Kata, ...]:
 
 def cache_clear() -> None:
     installed.cache_clear()
-    catalogue.cache_clear()
+    _union.cache_clear()
 
 
 __all__ = ["BUILTIN_CHECKS", "BUILTIN_PACK", "GROUP", "Pack", "PackError", "catalogue", "get",

@@ -39,6 +39,26 @@ class Pack:
     alternatives: Path | None = None
     why: Path | None = None  # optional notes, why/chNN.toml, shown beside a solution
 
+    @classmethod
+    def at(cls, directory, name: str, title: str, checks_package: str | None = None) -> Pack:
+        """The pack in a folder of the standard layout - what ``numkata new --into`` writes::
+
+            <package>/            a Python package (its __init__.py declares the pack)
+              catalogue/chNN.toml
+              stubs/chNN/<name>.py         reference/chNN/<name>.py
+              checks/chNN/<name>.py        (checks/ and checks/chNN/ are packages)
+              mutants/chNN/<name>.py       alternatives/chNN/<name>.py
+              why/chNN.toml                (optional)
+
+        ``checks_package`` defaults to ``<folder name>.checks`` (the folder is a top-level
+        package)."""
+        d = Path(directory).resolve()
+        why = d / "why"
+        return cls(name=name, title=title, catalogue_dir=d / "catalogue",
+                   checks_package=checks_package or f"{d.name}.checks", stubs=d / "stubs",
+                   reference=d / "reference", mutants=d / "mutants",
+                   alternatives=d / "alternatives", why=why if why.is_dir() else None)
+
     @functools.cached_property
     def catalogue(self) -> Catalogue:
         """The pack's own catalogue, with the pack's own ids (``chNN/name``)."""
