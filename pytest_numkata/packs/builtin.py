@@ -13,10 +13,8 @@ numkata's cache directory (``NUMKATA_CACHE``, else ``$XDG_CACHE_HOME/numkata``, 
 from __future__ import annotations
 
 import functools
-import subprocess
 from pathlib import Path
 
-from .. import bundle
 from ..catalogue import BUILTIN_CHECKS, BUILTIN_PACK, CATALOGUE_DIR, Kata
 from .pack import Pack
 
@@ -37,6 +35,8 @@ def source_root() -> Path | None:
 def committed_stubs(root: Path) -> dict[str, str]:
     """``{"chNN/name": text}`` of the stubs committed at ``root``'s git HEAD (empty without
     git or outside a repository)."""
+    import subprocess
+
     try:
         listed = subprocess.run(["git", "-C", str(root), "ls-tree", "-r", "--name-only", "HEAD",
                                  "katas"], capture_output=True, text=True, timeout=60)
@@ -84,6 +84,8 @@ def pack() -> Pack:
             mutants=tests / "mutants" if (tests / "mutants").is_dir() else None,
             alternatives=tests / "alternatives" if (tests / "alternatives").is_dir() else None,
             why=PACKAGE_DIR / "why")
+    from .. import bundle  # a wheel only: gzip, json, tempfile stay off a clone's runs
+
     trees = bundle.unpacked(PACKAGE_DIR / bundle.BUNDLE_NAME)
     return Pack(name=BUILTIN_PACK, title=TITLE, catalogue_dir=CATALOGUE_DIR,
                 checks_package=BUILTIN_CHECKS, stubs=trees / "katas",
