@@ -77,7 +77,7 @@ def pytest_configure(config: pytest.Config) -> None:
     # One BLAS thread: katas use small matrices, and a forked judge must not inherit a pool.
     for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ.setdefault(name, "1")
-    from . import packs
+    from . import catalogue, packs
     from .chapter_lock import ChapterLockPlugin
     from .judge import fixtures
     from .judge.examples import register_hypothesis_profiles
@@ -91,7 +91,10 @@ def pytest_configure(config: pytest.Config) -> None:
     # Hypothesis keeps its files under the home, never in the learner's tree.
     os.environ.setdefault("HYPOTHESIS_STORAGE_DIRECTORY", str(options.home / "hypothesis"))
     register_hypothesis_profiles(config)
-    cat = packs.catalogue(options.katas_dir)  # the installed packs this tree holds
+    try:
+        cat = packs.catalogue(options.katas_dir)  # the installed packs this tree holds
+    except (packs.PackError, catalogue.CatalogueError) as exc:
+        raise pytest.UsageError(str(exc)) from exc
     manager = config.pluginmanager
     tree = KataTreePlugin(config, options, cat)
     lock = ChapterLockPlugin(config, options, cat)

@@ -111,6 +111,13 @@ def test_a_pack_that_cannot_be_loaded_is_named(site, pack_env, tmp_path):
     assert result.returncode != 0
     assert "the kata pack broken (broken_pack:pack) cannot be loaded" in result.stderr
     assert "Traceback" not in result.stderr
+    ws = tmp_path / "ws"
+    (ws / "katas").mkdir(parents=True)
+    (ws / "pyproject.toml").write_text('[tool.pytest.ini_options]\nnumkata_katas = "katas"\n')
+    graded = grade(ws, env, "katas")
+    assert graded.returncode == 4  # pytest's usage error, one line
+    assert "the kata pack broken (broken_pack:pack) cannot be loaded" in graded.stderr
+    assert "INTERNALERROR" not in graded.stdout + graded.stderr
 
 
 # ---------------------------------------------------------------------------- init

@@ -46,6 +46,10 @@ class Layout:
             raise ScaffoldError(f"the {pack.name} pack is installed without its mutants and "
                                 f"alternatives trees: add katas in its source (a clone, or "
                                 f"--into the pack's folder)")
+        if _installed_copy(Path(pack.catalogue_dir)):
+            raise ScaffoldError(f"the {pack.name} pack is an installed copy "
+                                f"({pack.catalogue_dir}): add katas to its source - "
+                                f"--into its folder, or install it editable (pip install -e)")
         spec = importlib.util.find_spec(pack.checks_package)
         if spec is None or not spec.submodule_search_locations:
             raise ScaffoldError(f"the {pack.name} pack's checks package {pack.checks_package} "
@@ -83,6 +87,18 @@ class NewKata:
     @property
     def is_code(self) -> bool:
         return self.type in CODE_TYPES
+
+
+def _installed_copy(path: Path) -> bool:
+    """Is ``path`` inside site-packages (a pack installed from a wheel, not its source)?"""
+    import sysconfig
+
+    resolved = path.resolve()
+    for key in ("purelib", "platlib"):
+        root = Path(sysconfig.get_paths()[key]).resolve()
+        if resolved == root or root in resolved.parents:
+            return True
+    return False
 
 
 def _environment():
