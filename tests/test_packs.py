@@ -171,6 +171,30 @@ def test_a_solved_pack_kata_passes_a_stub_is_not_attempted_and_the_report_lists_
     assert [c["id"] for c in data["chapters"]] == ["clash:ch00", "ch20", "ch21"]
 
 
+def test_the_kata_tree_collects_exactly_the_catalogue_paths_of_a_qualified_pack(
+        workspace, pack_env):
+    marker = workspace / "imported"
+    evil = f"open({str(marker)!r}, 'w').write('x')\n"
+    strays = ["clash/stray.py", "clash/ch00/other.py", "clash/ch01/ten.py",
+              "nopack/ch00/ten.py", "ch20/sub/double.py"]
+    for rel in strays:
+        path = workspace / "katas" / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(evil)
+    (workspace / "katas" / "clash" / "ch00" / "ten.py").write_text("ANSWER = 10\n")
+    result = grade(workspace, pack_env, "katas/clash", "katas/nopack", "katas/ch20")
+    assert "newly mastered: clash:ch00/ten" in result.stdout, result.stdout
+    ignored = next(line for line in result.stdout.splitlines()
+                   if line.startswith("ignored (not kata files, never imported):"))
+    for shown in ("katas/clash/stray.py", "katas/clash/ch00/other.py", "katas/clash/ch01/",
+                  "katas/nopack/", "katas/ch20/sub/"):
+        assert shown in ignored, ignored
+    assert not marker.exists()
+    named = grade(workspace, pack_env, "katas/clash/ch00/other.py")
+    assert named.returncode == 4
+    assert "is not a numkata kata (the katas of clash:ch00: ten)" in named.stderr
+
+
 def test_a_pack_kata_failing_names_the_mistake(workspace, pack_env):
     (workspace / "katas" / "ch20" / "double.py").write_text("def double(x):\n    return x * x\n")
     result = grade(workspace, pack_env, "katas/ch20/double.py")
