@@ -12,11 +12,12 @@ the same way in numkata's pyproject.toml; it is there even when the installed me
 missing or broken.
 
 The run sees the union of the installed packs (``catalogue()``): the built-in pack first, then
-the others by name; a workspace sees the packs it holds kata files of. A pack keeps plain ids (``ch20/name``, file ``katas/ch20/name.py``) unless
-one of its chapter ids is already taken by a pack before it; then every id of that pack is
-qualified (``pack:ch00/name``, file ``katas/pack/ch00/name.py``). Each pack's chapters unlock
-in a chain of their own: a pack's first chapter is open, and each further chapter opens once
-the one before it in the same pack is mastered.
+the others by name; a workspace sees the packs it holds kata files of. A pack keeps plain ids
+(``ch20/name``, file ``katas/ch20/name.py``) unless one of its chapter ids is already taken by
+a pack before it; then every id of that pack is qualified (``pack:ch00/name``, file
+``katas/pack/ch00/name.py``). Each pack's chapters unlock in a chain of their own: a pack's
+first chapter is open, and each further chapter opens once the one before it in the same pack
+is mastered.
 
 Standard library only, read once a process: this is on every run's path.
 """

@@ -96,7 +96,8 @@ def run(ctx: Context, args: argparse.Namespace) -> int:
     s = ctx.style
     chapters = list(dict.fromkeys(k.chapter for k in katas))
     if existing is not None:
-        ctx.out(f"{s('added', 'green')} the {pack.name} pack to {target}: {written} stub{'' if written == 1 else 's'} "
+        stubs = "stub" if written == 1 else "stubs"
+        ctx.out(f"{s('added', 'green')} the {pack.name} pack to {target}: {written} {stubs} "
                 f"written, {len(kept)} kept as they were")
         if kept and ctx.verbosity > 0:
             ctx.out("  kept: " + ", ".join(kept))
