@@ -240,6 +240,34 @@ def test_hint_reset_and_solution_work_on_a_qualified_pack_kata(workspace, pack_e
     assert "ANSWER = 10" in shown.stdout and "the clash pack's reference" in shown.stdout
 
 
+# ---------------------------------------------------------------------------- a class
+@pytest.mark.slow
+def test_numkata_grade_grades_a_class_on_a_packs_katas(site, pack_env, tmp_path):
+    from pytest_numkata.classroom.gradebook import Gradebook
+
+    subs = tmp_path / "subs"
+    for learner, files in {
+        "ann": {"ch20/double.py": DOUBLE_REFERENCE, "clash/ch00/ten.py": "ANSWER = 1\n"},
+        "bo": {"ch20/double.py": DOUBLE_STUB, "ch20/half_of_ten.py": "ANSWER = 5\n"},
+    }.items():
+        for rel, text in files.items():
+            path = subs / learner / "katas" / rel
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text)
+    out = tmp_path / "out"
+    result = numkata("grade", str(subs), "--out", str(out), "--chapters", "clash:ch00,ch20",
+                     "--in-process", cwd=tmp_path, env=pack_env)
+    assert result.returncode == 0, result.stderr + result.stdout
+    with Gradebook(out) as book:
+        verdicts = {(row["learner"], row["kata"]): row["verdict"] for row in book.grades()}
+    assert verdicts == {
+        ("ann", "clash:ch00/ten"): "failing", ("ann", "ch20/double"): "mastered",
+        ("ann", "ch20/half_of_ten"): "missing",
+        ("bo", "clash:ch00/ten"): "missing", ("bo", "ch20/double"): "not attempted",
+        ("bo", "ch20/half_of_ten"): "mastered",
+    }
+
+
 # ---------------------------------------------------------------------------- numkata new
 def test_a_scaffolded_kata_is_not_attempted_and_its_checks_fail_until_written(
         site, pack_env, tmp_path):

@@ -198,7 +198,7 @@ def _run(args: argparse.Namespace) -> int:
         else:
             judge_jobs = max(1, (os.cpu_count() or 1) // (args.jobs or os.cpu_count() or 1))
         tasks = [{"learner": s.learner, "files": s.files, "katas": katas, "seed": args.seed,
-                  "judge_jobs": judge_jobs,
+                  "judge_jobs": judge_jobs, "pack_paths": packs.search_paths(),
                   "timeout": args.timeout_per_submission, "problem": s.problem,
                   "submission_sha256": s.sha256} for s in todo]
         progress = Progress(len(tasks))

@@ -133,6 +133,28 @@ def union(packs) -> Catalogue:
     return Catalogue(chapters=tuple(chapters))
 
 
+def search_paths() -> list[str]:
+    """The ``PYTHONPATH`` entries holding an installed pack's distribution, so that a process
+    started with a clean environment (a class's grading run) sees the same packs; empty when
+    every pack is installed in the environment itself."""
+    import os
+
+    extra = [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p]
+    if not extra:
+        return []
+    found = []
+    for entry_point in _entry_points():
+        dist = getattr(entry_point, "dist", None)
+        try:
+            where = os.path.abspath(str(dist.locate_file(""))) if dist is not None else None
+        except Exception:  # noqa: BLE001 - a distribution without a location
+            where = None
+        for path in extra:
+            if where is not None and os.path.abspath(path) == where and path not in found:
+                found.append(path)
+    return found
+
+
 def katas_of(name: str) -> tuple[Kata, ...]:
     """A pack's katas as a run sees them (with the ids and files of the union catalogue)."""
     return tuple(k for k in catalogue().katas if k.pack == name)
