@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from pytest_numkata import catalogue
+from pytest_numkata.catalogue import tomllib
 from tests.conftest import pristine_stub
 from tests.pack_fixtures import DOUBLE_REFERENCE, DOUBLE_STUB, build_site
 
@@ -309,9 +310,12 @@ def test_numkata_new_scaffolds_every_file_and_the_catalogue_entry(pack_env, tmp_
     kata = entries.kata("ch03/area")
     assert (kata.type, kata.function, kata.checks_module) == (
         "Build", "area", "mypack.checks.ch03.area")
+    (into / "why").mkdir()  # a pack that keeps "why it works" notes gets an empty one
     second = numkata("new", "ch03/volume", "--type", "Derive", "--into", str(into),
                      cwd=tmp_path, env=pack_env)
     assert second.returncode == 0, second.stderr
+    assert "why/ch03.toml" in second.stdout
+    assert tomllib.loads((into / "why" / "ch03.toml").read_text()) == {"volume": {"why": ""}}
     assert [k.id for k in catalogue.load(into / "catalogue", "mypack2", "mypack.checks")
             .katas] == ["ch03/area", "ch03/volume"]
     assert not (into / "mutants" / "ch03" / "volume.py").exists()  # answer katas: no mutants

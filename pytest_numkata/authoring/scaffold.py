@@ -1,13 +1,14 @@
 """``numkata new``: a new kata's files, from templates, and its catalogue entry.
 
 A kata ``chNN/<name>`` of a pack is its catalogue entry (``chNN.toml``) and, in the pack's
-trees: the stub, the reference, the hidden checks module, the alternatives and, for a code
-kata (Build, Debug), the mutants. The templates (``authoring/templates/``) are honest starting
-points, not placeholders that pass: the stub is "not attempted", the reference raises until it
-is written, the checks module holds a real check of the kata's function (or answer) that fails
-for every solution until its worked example is written, the mutant and the alternative raise
-until written, and the hints are empty - so ``numkata dev check`` fails until the author has
-filled every file.
+trees: the stub, the reference, the hidden checks module, the alternatives, for a code kata
+(Build, Debug) the mutants, and where the pack keeps notes its "why it works" note. The
+templates (``authoring/templates/``) are honest starting points, not placeholders that pass:
+the stub is "not attempted", the reference raises until it is written, the checks module
+holds a real check of the kata's function (or answer) that fails for every solution until
+its worked example is written, the mutant and the alternative raise until written, and the
+hints and the note are empty - so ``numkata dev check`` fails until the author has filled
+every file.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ class Layout:
     checks_dir: Path  # the directory of the checks package
     mutants: Path
     alternatives: Path
+    why: Path | None = None  # the "why it works" notes, why/chNN.toml, when the pack has them
 
     @classmethod
     def of_pack(cls, pack) -> Layout:
@@ -56,14 +58,14 @@ class Layout:
                                 f"cannot be found")
         return cls(Path(pack.catalogue_dir), Path(pack.stubs), Path(pack.reference),
                    Path(list(spec.submodule_search_locations)[0]), Path(pack.mutants),
-                   Path(pack.alternatives))
+                   Path(pack.alternatives), Path(pack.why) if pack.why else None)
 
     @classmethod
     def at(cls, directory: Path) -> Layout:
         """A pack folder in the standard layout (``packs.Pack.at``)."""
         d = Path(directory)
         return cls(d / "catalogue", d / "stubs", d / "reference", d / "checks", d / "mutants",
-                   d / "alternatives")
+                   d / "alternatives", d / "why" if (d / "why").is_dir() else None)
 
 
 @dataclass(frozen=True)
@@ -137,8 +139,8 @@ def check(kata: NewKata) -> None:
 
 
 def plan(layout: Layout, kata: NewKata) -> dict[Path, str]:
-    """Every file to write (a new file's whole text); the catalogue file is the one that may
-    exist already, and gets the entry appended."""
+    """Every file to write (a new file's whole text); the catalogue file and the notes file
+    are the ones that may exist already, and get the entry appended."""
     check(kata)
     env = _environment()
     function = (kata.function or kata.name) if kata.is_code else None
@@ -177,7 +179,17 @@ def plan(layout: Layout, kata: NewKata) -> dict[Path, str]:
     else:
         title = kata.chapter_title or f"Chapter {int(kata.chapter[2:])}"
         files[toml] = f'title = "{_toml_string(title)}"\n' + entry
-    taken = [p for p in files if p.exists() and p != toml]
+    appended = [toml]
+    if layout.why is not None:  # the note, empty until written (a pack with notes needs one)
+        notes = layout.why / f"{kata.chapter}.toml"
+        text = notes.read_text(encoding="utf-8") if notes.exists() else ""
+        if re.search(rf"^\[{re.escape(kata.name)}\]\s*$", text, re.MULTILINE):
+            raise ScaffoldError(f"{kata.id} has a note already ({notes})")
+        note = env.get_template("why_entry.toml.j2").render(values)
+        files[notes] = (text + ("" if not text or text.endswith("\n") else "\n") + note
+                        if text else note.lstrip("\n"))
+        appended.append(notes)
+    taken = [p for p in files if p.exists() and p not in appended]
     if taken:
         raise ScaffoldError("refusing to overwrite " + ", ".join(str(p) for p in taken))
     return files
