@@ -27,7 +27,7 @@ import threading
 import time
 from pathlib import Path
 
-from pytest_numkata import bundle, catalogue
+from pytest_numkata import catalogue, packs
 from pytest_numkata.outcomes import Outcome
 from pytest_numkata.progress import Attempt, ProgressStore
 
@@ -53,10 +53,12 @@ def main() -> int:
         # open every chapter before the kata's: record their katas as mastered
         before = [k.id for k in cat.katas if k.chapter < kata.chapter]
         with ProgressStore(home) as store:
-            store.record_run([Attempt(kata=k, outcome=Outcome.PASSED, checks_total=1) for k in before])
+            store.record_run([Attempt(kata=k, outcome=Outcome.PASSED, checks_total=1)
+                              for k in before])
         path = ws / "katas" / kata.relpath
-        good = bundle.text("reference", kata.id)
-        bad = bundle.text("katas", kata.id)  # the stub: "not attempted", a fast verdict too
+        pack = packs.of(kata)
+        good = pack.reference_text(kata)
+        bad = pack.stub_text(kata)  # the stub: "not attempted", a fast verdict too
         if kata.type in ("Build", "Debug") and kata.function:
             bad = good + f"\n\ndef {kata.function}(*args, **kwargs):\n    return 0.0\n"
         argv = [sys.executable, "-m", "pytest_numkata", "watch", kata.chapter, "--no-initial"]

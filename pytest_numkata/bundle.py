@@ -1,43 +1,35 @@
-"""Pristine stubs and reference solutions shipped as package data.
+"""The built-in pack's stubs and solutions, packed into one file for a wheel.
 
-A learner who installed numkata as a package has no ``katas/`` or ``reference/`` tree from the
-repository, yet ``numkata init``, ``numkata reset`` and ``numkata solution`` need both. This
-module packs the two trees into one gzip-compressed JSON file beside it
-(``kata_bundle.json.gz``) and reads them back.
+An installed wheel has no ``katas/`` or ``reference/`` tree, yet ``numkata init``, ``reset``
+and ``solution`` need both. The wheel's build (``setup.py``, a ``build_py`` step) packs the two
+trees of the source into ``kata_bundle.json.gz`` beside this module; nothing generated is kept
+in git. At run time ``unpacked`` turns the bundle back into two trees, once, in numkata's
+cache directory. A clone or an editable install reads its trees directly (``packs/builtin.py``)
+and has no bundle at all.
 
-Regenerate it after any change under ``katas/`` or ``reference/`` (``tests/test_cli.py`` fails
-until you do)::
-
-    python -m pytest_numkata.bundle            # rewrite the bundle from the trees
-    python -m pytest_numkata.bundle --check    # exit 1 when the bundle and the trees differ
-
-Standard library only: the CLI imports it without NumPy or pytest.
+Standard library only, and importable by path: the build loads this file without importing
+the package.
 """
 
 from __future__ import annotations
 
-import argparse
-import functools
 import gzip
+import hashlib
 import json
+import os
 import re
-import sys
+import shutil
+import tempfile
 from pathlib import Path
 
-BUNDLE_PATH = Path(__file__).with_name("kata_bundle.json.gz")
+BUNDLE_NAME = "kata_bundle.json.gz"
 FORMAT = 1
 TREES = ("katas", "reference")
-REGENERATE = "python -m pytest_numkata.bundle"
 _KATA_FILE = re.compile(r"^ch[0-9][0-9]/[A-Za-z_][A-Za-z0-9_]*\.py$")
 
 
 class BundleError(LookupError):
-    """The bundle lacks what was asked for (or cannot be read)."""
-
-
-def source_root() -> Path:
-    """The repository root this package was installed from (meaningful in a clone only)."""
-    return Path(__file__).resolve().parent.parent
+    """The bundle is missing or cannot be read."""
 
 
 def read_tree(directory: Path) -> dict[str, str]:
@@ -62,89 +54,72 @@ def encode(data: dict) -> bytes:
     return gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0)
 
 
-def read(path: Path = BUNDLE_PATH) -> dict:
-    try:
-        data = json.loads(gzip.decompress(Path(path).read_bytes()).decode("utf-8"))
-    except FileNotFoundError:
-        raise BundleError(f"the kata bundle {path} is missing: regenerate it with "
-                          f"`{REGENERATE}` in a numkata clone") from None
-    except (OSError, ValueError, EOFError) as exc:
-        raise BundleError(f"the kata bundle {path} cannot be read ({exc}): regenerate it "
-                          f"with `{REGENERATE}` in a numkata clone") from None
-    if data.get("format") != FORMAT:
-        raise BundleError(f"the kata bundle {path} has format {data.get('format')!r}, this "
-                          f"numkata reads {FORMAT}: regenerate it with `{REGENERATE}`")
+def write(root: Path, target: Path) -> dict:
+    """Pack ``root``'s trees into ``target``; refuses a root without both trees."""
+    root = Path(root)
+    if not (root / "katas").is_dir() or not (root / "reference").is_dir():
+        raise BundleError(f"{root} has no katas/ and reference/ trees to bundle")
+    data = build(root)
+    if not data["katas"] or not data["reference"]:
+        raise BundleError(f"{root}'s katas/ or reference/ tree holds no kata file")
+    Path(target).parent.mkdir(parents=True, exist_ok=True)
+    Path(target).write_bytes(encode(data))
     return data
 
 
-@functools.lru_cache(maxsize=1)
-def load() -> dict:
-    return read(BUNDLE_PATH)
-
-
-def text(tree: str, kata_id: str) -> str:
-    """The shipped text of ``kata_id`` in ``tree`` ("katas" or "reference")."""
+def read(path: Path) -> dict:
     try:
-        return load()[tree][kata_id]
-    except KeyError:
-        raise BundleError(f"{kata_id} is not in numkata's bundled {tree}: this installation "
-                          f"predates it (regenerate the bundle with `{REGENERATE}`)") from None
+        data = json.loads(gzip.decompress(Path(path).read_bytes()).decode("utf-8"))
+    except FileNotFoundError:
+        raise BundleError(f"the kata bundle {path} is missing: this numkata was installed "
+                          f"without its katas (reinstall it, or work in a clone)") from None
+    except (OSError, ValueError, EOFError) as exc:
+        raise BundleError(f"the kata bundle {path} cannot be read ({exc}): reinstall "
+                          f"numkata") from None
+    if data.get("format") != FORMAT:
+        raise BundleError(f"the kata bundle {path} has format {data.get('format')!r}, this "
+                          f"numkata reads {FORMAT}: reinstall numkata")
+    return data
 
 
-def differences(data: dict, expected: dict) -> list[str]:
-    """What differs between two bundles, as short lines (empty when they agree)."""
-    lines = []
-    for tree in TREES:
-        have, want = data.get(tree, {}), expected.get(tree, {})
-        for kata_id in sorted(set(have) | set(want)):
-            if kata_id not in have:
-                lines.append(f"{tree}/{kata_id}.py is not in the bundle")
-            elif kata_id not in want:
-                lines.append(f"{tree}/{kata_id}.py is in the bundle but not in the tree")
-            elif have[kata_id] != want[kata_id]:
-                lines.append(f"{tree}/{kata_id}.py differs from the bundle")
-    if data.get("format") != expected.get("format"):
-        lines.append(f"format {data.get('format')!r} != {expected.get('format')!r}")
-    return lines
+def cache_dir() -> Path:
+    explicit = os.environ.get("NUMKATA_CACHE")
+    if explicit:
+        return Path(explicit).expanduser()
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "numkata"
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="python -m pytest_numkata.bundle",
-        description="Pack katas/ and reference/ into pytest_numkata/kata_bundle.json.gz.")
-    parser.add_argument("--root", type=Path, default=source_root(),
-                        help="the repository root holding katas/ and reference/ "
-                             "(default: the clone this package lives in)")
-    parser.add_argument("--check", action="store_true",
-                        help="only compare: exit 1 when the bundle and the trees differ")
-    args = parser.parse_args(argv)
-    root = args.root.resolve()
-    if not (root / "katas").is_dir() or not (root / "reference").is_dir():
-        print(f"bundle: {root} has no katas/ and reference/ trees (run this in a numkata "
-              f"clone)", file=sys.stderr)
-        return 2
-    expected = build(root)
+def unpacked(path: Path) -> Path:
+    """A directory holding the bundle's ``katas/`` and ``reference/`` trees, unpacked on first
+    use into the cache directory (one folder per bundle content; written aside, then renamed
+    into place, so a concurrent run sees all of it or none)."""
+    path = Path(path)
     try:
-        current = read(BUNDLE_PATH)
-    except BundleError:
-        current = {}
-    diff = differences(current, expected)
-    if args.check:
-        if diff:
-            print("\n".join(diff), file=sys.stderr)
-            print(f"the kata bundle is out of date: regenerate it with `{REGENERATE}`",
-                  file=sys.stderr)
-            return 1
-        print(f"bundle up to date ({len(expected['katas'])} stubs, "
-              f"{len(expected['reference'])} references)")
-        return 0
-    if diff:
-        BUNDLE_PATH.write_bytes(encode(expected))
-        load.cache_clear()
-    print(f"{'wrote' if diff else 'unchanged:'} {BUNDLE_PATH} ({len(expected['katas'])} stubs, "
-          f"{len(expected['reference'])} references)")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
+        stat = path.stat()
+    except FileNotFoundError:
+        raise BundleError(f"the kata bundle {path} is missing: this numkata was installed "
+                          f"without its katas (reinstall it, or work in a clone)") from None
+    key = hashlib.sha256(f"{path.resolve()}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+    target = cache_dir() / f"bundle-{key.hexdigest()[:16]}"
+    if target.is_dir():
+        return target
+    data = read(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    scratch = Path(tempfile.mkdtemp(prefix=".bundle-", dir=target.parent))
+    try:
+        for tree in TREES:
+            for kata_id, text in data[tree].items():
+                if not _KATA_FILE.match(f"{kata_id}.py"):
+                    raise BundleError(f"the kata bundle {path} names a bad file {kata_id!r}")
+                file = scratch / tree / f"{kata_id}.py"
+                file.parent.mkdir(parents=True, exist_ok=True)
+                file.write_text(text, encoding="utf-8", newline="")
+        try:
+            os.rename(scratch, target)
+        except OSError:
+            if not target.is_dir():  # not another run that got there first
+                raise
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    return target

@@ -1,9 +1,14 @@
 """The kata catalogue: chapter order, kata order, ids, types, titles, difficulty and hints.
 
-The catalogue is the single source of truth. It lives in ``catalogue/chNN.toml``, one file a
-chapter (file name order is chapter order, entry order inside a file is kata order). Stubs
-under ``katas/``, solutions under ``reference/`` and hidden checks under
-``pytest_numkata/checks/`` mirror it by id; the project's tests fail when they drift apart.
+The catalogue is the single source of truth. Each kata pack (``packs/``) has one directory of
+``chNN.toml`` files, one a chapter (file name order is chapter order, entry order inside a file
+is kata order); numkata's own chapters, the built-in pack, live in ``catalogue/``. Stubs,
+solutions and hidden checks mirror it by id; the project's tests fail when they drift apart.
+
+Ids: a kata of the built-in pack is ``chNN/name`` (file ``katas/chNN/name.py``). Another pack's
+chapters keep those plain ids too, unless one of its chapter ids is already taken by a pack
+before it: then every id of that pack is qualified, ``pack:chNN/name``, and its files live one
+folder down, ``katas/pack/chNN/name.py`` (``relpath_of``, ``id_of_relpath``).
 
 This module only reads data: no NumPy, no pytest, so it is cheap on every run.
 """
@@ -12,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +28,8 @@ else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
 
 CATALOGUE_DIR = Path(__file__).with_name("catalogue")
+BUILTIN_PACK = "numkata"
+BUILTIN_CHECKS = "pytest_numkata.checks"
 
 KATA_TYPES = ("Derive", "Trace", "Build", "Debug", "Design")
 ANSWER_TYPES = ("Derive", "Trace", "Design")
@@ -43,9 +51,12 @@ class Kata:
     function: str | None = None  # the name a Build/Debug stub defines
     pristine: str | None = None  # Debug: fingerprint of the shipped (buggy) stub
     timeout: float | None = None  # seconds; None means the default
+    pack: str = BUILTIN_PACK  # the pack the kata comes from
+    checks_package: str = BUILTIN_CHECKS  # its hidden checks: <package>.chNN.<name>
 
     @property
     def chapter(self) -> str:
+        """The chapter's id, ``ch01`` (or ``pack:ch01`` for a qualified pack)."""
         return self.id.split("/", 1)[0]
 
     @property
@@ -53,13 +64,21 @@ class Kata:
         return self.id.split("/", 1)[1]
 
     @property
+    def local_id(self) -> str:
+        """The id inside its own pack, ``ch01/log_sum_exp``: where its stub, reference,
+        mutants and alternatives live in the pack's trees."""
+        return f"{self.chapter.rsplit(':', 1)[-1]}/{self.name}"
+
+    @property
     def relpath(self) -> str:
-        """The stub's path relative to the kata tree, e.g. ``ch01/log_sum_exp.py``."""
-        return f"{self.id}.py"
+        """The stub's path relative to a workspace's kata tree, e.g. ``ch01/log_sum_exp.py``
+        (``pack/ch01/name.py`` for a qualified id)."""
+        return relpath_of(self.id)
 
     @property
     def checks_module(self) -> str:
-        return f"pytest_numkata.checks.{self.chapter}.{self.name}"
+        chapter, name = self.local_id.split("/", 1)
+        return f"{self.checks_package}.{chapter}.{name}"
 
     @property
     def answers_by_constant(self) -> bool:
@@ -71,10 +90,15 @@ class Chapter:
     id: str  # "ch01"
     title: str
     katas: tuple[Kata, ...] = field(default=())
+    pack: str = BUILTIN_PACK
+
+    @property
+    def local_id(self) -> str:
+        return self.id.rsplit(":", 1)[-1]
 
     @property
     def number(self) -> int:
-        return int(self.id[2:])
+        return int(self.local_id[2:])
 
 
 @dataclass(frozen=True)
@@ -106,9 +130,42 @@ class Catalogue:
             raise KeyError(f"unknown chapter {chapter_id!r}") from None
 
     def previous_chapter(self, chapter_id: str) -> Chapter | None:
+        """The chapter before this one in the same pack (None for a pack's first chapter)."""
         ids = [ch.id for ch in self.chapters]
         index = ids.index(chapter_id)
-        return self.chapters[index - 1] if index > 0 else None
+        if index == 0 or self.chapters[index - 1].pack != self.chapters[index].pack:
+            return None
+        return self.chapters[index - 1]
+
+    @functools.cached_property
+    def packs(self) -> tuple[str, ...]:
+        """The packs the chapters come from, in catalogue order."""
+        return tuple(dict.fromkeys(ch.pack for ch in self.chapters))
+
+
+_QUALIFIED = re.compile(r"^([a-z][a-z0-9_]*):(ch[0-9][0-9])/([A-Za-z_][A-Za-z0-9_]*)$")
+_PLAIN = re.compile(r"^(ch[0-9][0-9])/([A-Za-z_][A-Za-z0-9_]*)$")
+
+
+def relpath_of(kata_id: str) -> str:
+    """A kata id -> its file under a kata tree: ``ch01/x`` -> ``ch01/x.py``,
+    ``pack:ch01/x`` -> ``pack/ch01/x.py``."""
+    pack, sep, rest = kata_id.partition(":")
+    return f"{pack}/{rest}.py" if sep else f"{kata_id}.py"
+
+
+def id_of_relpath(rel: str) -> str | None:
+    """The inverse of ``relpath_of`` for a path relative to a kata tree (``/`` separated), or
+    None when it has neither shape."""
+    if not rel.endswith(".py"):
+        return None
+    parts = rel[:-3].split("/")
+    if len(parts) == 2 and _PLAIN.match("/".join(parts)):
+        return "/".join(parts)
+    if len(parts) == 3:
+        kata_id = f"{parts[0]}:{parts[1]}/{parts[2]}"
+        return kata_id if _QUALIFIED.match(kata_id) else None
+    return None
 
 
 def fingerprint(source: str) -> str:
@@ -121,12 +178,13 @@ def fingerprint(source: str) -> str:
     return hashlib.sha256(normal.encode("utf-8")).hexdigest()[:16]
 
 
-def _parse_chapter(path: Path) -> Chapter:
+def _parse_chapter(path: Path, pack: str = BUILTIN_PACK, checks_package: str = BUILTIN_CHECKS,
+                   prefix: str = "") -> Chapter:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError) as exc:
         raise CatalogueError(f"{path.name}: {exc}") from exc
-    chapter_id = path.stem
+    chapter_id = prefix + path.stem
     katas = []
     for entry in data.get("kata", []):
         kata_id = f"{chapter_id}/{entry['name']}"
@@ -152,16 +210,21 @@ def _parse_chapter(path: Path) -> Chapter:
                 function=entry.get("function"),
                 pristine=entry.get("pristine"),
                 timeout=entry.get("timeout"),
+                pack=pack,
+                checks_package=checks_package,
             )
         )
-    return Chapter(id=chapter_id, title=data["title"], katas=tuple(katas))
+    return Chapter(id=chapter_id, title=data["title"], katas=tuple(katas), pack=pack)
 
 
 @functools.lru_cache(maxsize=None)
-def load(directory: Path = CATALOGUE_DIR) -> Catalogue:
-    """Read every ``chNN.toml`` in ``directory`` in chapter order."""
-    files = sorted(directory.glob("ch[0-9][0-9].toml"))
-    chapters = tuple(_parse_chapter(p) for p in files)
+def load(directory: Path = CATALOGUE_DIR, pack: str = BUILTIN_PACK,
+         checks_package: str = BUILTIN_CHECKS, qualified: bool = False) -> Catalogue:
+    """Read every ``chNN.toml`` in ``directory`` in chapter order: one pack's catalogue (the
+    built-in pack's by default). ``qualified`` gives its ids the ``pack:`` prefix."""
+    files = sorted(Path(directory).glob("ch[0-9][0-9].toml"))
+    prefix = f"{pack}:" if qualified else ""
+    chapters = tuple(_parse_chapter(p, pack, checks_package, prefix) for p in files)
     seen: set[str] = set()
     for kata in (k for ch in chapters for k in ch.katas):
         if kata.id in seen:

@@ -83,7 +83,7 @@ def pytest_configure(config: pytest.Config) -> None:
     except workspace.WorkspaceError as exc:
         raise pytest.UsageError(str(exc)) from None
     ws.prepare_environment()  # before NumPy and hypothesis are imported
-    from . import catalogue
+    from . import catalogue, packs
     from .chapter_lock import ChapterLockPlugin
     from .judge import fixtures
     from .judge.examples import register_hypothesis_profiles
@@ -95,7 +95,10 @@ def pytest_configure(config: pytest.Config) -> None:
     options = Options.from_config(config, ws)
     config.stash[OPTIONS] = options
     register_hypothesis_profiles(config)
-    cat = catalogue.load()
+    try:
+        cat = packs.catalogue(options.katas_dir)  # the installed packs this tree holds
+    except (packs.PackError, catalogue.CatalogueError) as exc:
+        raise pytest.UsageError(str(exc)) from exc
     manager = config.pluginmanager
     tree = KataTreePlugin(config, options, cat)
     lock = ChapterLockPlugin(config, options, cat)

@@ -1,8 +1,10 @@
 """The learner's standing: each kata's status, which chapters are open, what comes next.
 
-The unlock rule: the first chapter is always open; chapter N+1 opens once every kata of
-chapter N has been mastered (passed every check in one run) at least once. A mastered kata
-that fails later is *regressed*: it shows as such, but the chapters it opened stay open.
+The unlock rule: the first chapter of each kata pack is always open; a pack's chapter N+1
+opens once every kata of its chapter N has been mastered (passed every check in one run) at
+least once. Packs do not gate each other: a teacher's pack can be started before numkata's
+own is done. A mastered kata that fails later is *regressed*: it shows as such, but the
+chapters it opened stay open.
 
 A ``Standing`` is made once from the catalogue and the progress store's kata states
 (``Standing.load(catalogue, home)``) and answers every question about progress: the plugin's
@@ -20,7 +22,8 @@ from .catalogue import Catalogue, Chapter, Kata
 from .outcomes import Status
 from .progress import KataState, ProgressStore
 
-UNLOCK_RULE = "a chapter opens when every kata of the chapter before it is mastered"
+UNLOCK_RULE = ("a chapter opens when every kata of the chapter before it is mastered (the "
+               "first chapter of each kata pack is open)")
 
 
 @dataclass(frozen=True)
@@ -79,7 +82,10 @@ class Standing:
         self.moved_aside: Path | None = None  # where load() moved an unreadable store
         chapters: list[ChapterStanding] = []
         previous_complete = True
+        pack = None
         for chapter in catalogue.chapters:
+            if chapter.pack != pack:  # a pack's first chapter is open
+                pack, previous_complete = chapter.pack, True
             statuses = {k.id: self._status(k.id) for k in chapter.katas}
             standing = ChapterStanding(chapter, unlock_all or previous_complete, statuses)
             chapters.append(standing)
@@ -137,10 +143,10 @@ class Standing:
         return counts
 
     def chapter_before(self, chapter_id: str) -> ChapterStanding:
-        """The chapter whose mastery opens ``chapter_id`` (not the first chapter)."""
+        """The chapter whose mastery opens ``chapter_id`` (not a pack's first chapter)."""
         index = [c.chapter.id for c in self.chapters].index(chapter_id)
-        if index == 0:
-            raise ValueError(f"{chapter_id} is the first chapter")
+        if index == 0 or self.chapters[index - 1].chapter.pack != self.chapters[index].chapter.pack:
+            raise ValueError(f"{chapter_id} is the first chapter of its pack")
         return self.chapters[index - 1]
 
     def locked_message(self, chapter_id: str) -> str:

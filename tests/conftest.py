@@ -79,6 +79,11 @@ def pristine_stub(kata_id: str) -> str:
     return committed_trees()["katas"][kata_id]
 
 
+def committed_reference(kata_id: str) -> str:
+    """The committed reference solution of ``kata_id``."""
+    return committed_trees()["reference"][kata_id]
+
+
 class KataTree:
     """A kata tree in pytester's temporary directory."""
 

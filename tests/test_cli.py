@@ -1,4 +1,4 @@
-"""The ``numkata`` command: status, hint, reset, solution, init, report, and the kata bundle.
+"""The ``numkata`` command: status, hint, reset, solution, init, report.
 
 Most tests run the real command in a subprocess (``python -m pytest_numkata``) inside a
 workspace made by ``numkata init``, with an explicit home, so they see exactly what a learner
@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from pytest_numkata import bundle, catalogue, why
-from tests.conftest import committed_trees
+from pytest_numkata import catalogue, why
+from tests.conftest import committed_reference, pristine_stub
 from pytest_numkata.outcomes import Outcome
 from pytest_numkata.progress import Attempt, ProgressStore
 
@@ -62,34 +62,6 @@ def master(home: Path, kata_ids) -> None:
     with ProgressStore(home) as store:
         store.record_run([Attempt(kata=k, outcome=Outcome.PASSED, checks_total=1)
                           for k in kata_ids])
-
-
-# ---------------------------------------------------------------------------- the bundle
-def test_bundle_matches_the_kata_and_reference_trees():
-    # the committed trees: in a clone where katas are being solved, the stubs differ on disk
-    expected = {"format": bundle.FORMAT, **committed_trees()}
-    diff = bundle.differences(bundle.read(), expected)
-    assert not diff, ("the kata bundle is out of date: regenerate it with "
-                      f"`{bundle.REGENERATE}`\n" + "\n".join(diff[:20]))
-
-
-def test_bundle_holds_every_catalogued_kata():
-    data = bundle.read()
-    for kata in CATALOGUE.katas:
-        if (ROOT / "katas" / kata.relpath).exists():
-            assert kata.id in data["katas"], f"{kata.id}: regenerate with {bundle.REGENERATE}"
-        if (ROOT / "reference" / kata.relpath).exists():
-            assert kata.id in data["reference"], kata.id
-
-
-def test_bundle_check_mode_reports_drift(tmp_path: Path):
-    for tree in bundle.TREES:
-        (tmp_path / tree / "ch00").mkdir(parents=True)
-    (tmp_path / "katas" / "ch00" / "extra.py").write_text("ANSWER = ...\n")
-    result = subprocess.run([sys.executable, "-m", "pytest_numkata.bundle", "--check",
-                             "--root", str(tmp_path)], capture_output=True, text=True)
-    assert result.returncode == 1
-    assert "regenerate it with `python -m pytest_numkata.bundle`" in result.stderr
 
 
 # ---------------------------------------------------------------------------- no tree, bad ids
@@ -261,7 +233,7 @@ def test_reset_restores_the_stub_and_keeps_a_backup(workspace: Path):
     path.write_text(mine)
     result = numkata("reset", "ch00/fp32_max", cwd=workspace)
     assert result.returncode == 0, result.stderr
-    assert path.read_text() == pristine == bundle.text("katas", "ch00/fp32_max")
+    assert path.read_text() == pristine == pristine_stub("ch00/fp32_max")
     backups = list((workspace / ".numkata" / "backups").glob("*/ch00/fp32_max.py"))
     assert len(backups) == 1 and backups[0].read_text() == mine
     assert backups[0].relative_to(workspace).as_posix() in result.stdout
@@ -277,7 +249,7 @@ def test_reset_a_chapter_backs_up_only_what_changed(workspace: Path):
     result = numkata("reset", "ch00", cwd=workspace)
     assert result.returncode == 0, result.stderr
     for path in first_two:
-        assert path.read_text() == bundle.text("katas", f"ch00/{path.stem}")
+        assert path.read_text() == pristine_stub(f"ch00/{path.stem}")
     saved = sorted(p.relative_to(workspace / ".numkata" / "backups").as_posix()
                    for p in (workspace / ".numkata" / "backups").rglob("*.py"))
     assert len(saved) == 1 and saved[0].endswith("ch00/fp32_max.py")
@@ -292,7 +264,7 @@ def test_solution_waits_for_mastery_unless_forced(workspace: Path):
     assert "not mastered yet" in refused.stderr and "--force" in refused.stderr
     assert refused.stdout == ""
     no_traceback(refused)
-    solution = bundle.text("reference", kata_id)
+    solution = committed_reference(kata_id)
     forced = numkata("solution", kata_id, "--force", cwd=workspace)
     assert forced.returncode == 0
     assert "warning" in forced.stderr
@@ -454,7 +426,7 @@ def test_check_grades_the_next_kata_or_the_one_named(workspace: Path):
     plain = numkata("check", cwd=workspace)  # the next kata: the untouched first stub
     assert plain.returncode == 1, plain.stdout + plain.stderr
     assert "1 not attempted" in plain.stdout and first.relpath in plain.stdout
-    (workspace / "katas" / first.relpath).write_text(bundle.text("reference", first.id))
+    (workspace / "katas" / first.relpath).write_text(committed_reference(first.id))
     named = numkata("check", f"katas/{first.relpath}", cwd=workspace)
     assert named.returncode == 0, named.stdout
     with ProgressStore(workspace / ".numkata") as store:

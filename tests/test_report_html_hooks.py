@@ -9,8 +9,8 @@ from types import SimpleNamespace
 
 import pytest
 
-from pytest_numkata import bundle
 from pytest_numkata.report import html_hooks, write_report
+from tests.conftest import committed_reference, pristine_stub
 
 pytest.importorskip("pytest_html")
 
@@ -54,8 +54,8 @@ def test_not_attempted_katas_are_skipped_not_failed(kata_tree):
     for kata_id in ("ch00/fp32_max", "ch00/machine_epsilon", "ch00/fp16_65536",
                     "ch00/bf16_integers", "ch00/format_choice", "ch00/spacing_1024",
                     "ch00/decode_float"):
-        kata_tree.write(kata_id, bundle.text("katas", kata_id))  # the pristine stubs
-    kata_tree.write("ch00/fp32_max", bundle.text("reference", "ch00/fp32_max"))
+        kata_tree.write(kata_id, pristine_stub(kata_id))  # the pristine stubs
+    kata_tree.write("ch00/fp32_max", committed_reference("ch00/fp32_max"))
     kata_tree.write("ch00/machine_epsilon", "ANSWER = 0.5\n")  # attempted, wrong
     out = kata_tree.path / "out.html"
     result = kata_tree.run(f"--html={out}", "--self-contained-html", "katas/ch00")
@@ -89,7 +89,7 @@ def pytest_sessionstart(session):
     assert not hasattr(html_hooks, "_config")
     print("numkata-html-hooks registered")
 """)
-    kata_tree.write("ch00/fp32_max", bundle.text("reference", "ch00/fp32_max"))
+    kata_tree.write("ch00/fp32_max", committed_reference("ch00/fp32_max"))
     result = kata_tree.run("-s", "katas/ch00/fp32_max.py")
     assert result.ret == 0, result.stdout.str()
     result.stdout.fnmatch_lines(["*numkata-html-hooks registered*"])

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from pytest_numkata import bundle
 from pytest_numkata.progress import ProgressStore
+from tests.conftest import committed_reference
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="watch's warm process forks")
 
@@ -114,7 +114,7 @@ def test_watch_grades_each_save_and_answers_keys(workspace: Path):
         # at start it grades the next kata: the untouched stub
         watch.expect(": not attempted")
         watch.expect("[watch] watching katas/ch00/")
-        save(kata, bundle.text("reference", STUB))
+        save(kata, committed_reference(STUB))
         watch.expect(f"[watch] {STUB}: passed - mastered")
         watch.expect("[watch] watching")
         save(kata, kata.read_text().replace("ANSWER =", "ANSWER = 0.5 *"))
@@ -144,7 +144,7 @@ def test_watch_with_polling_and_no_initial_run(workspace: Path):
         line = watch.expect("[watch] watching katas/ ")
         assert "not attempted" not in "\n".join(watch.seen)
         assert line  # ready: now save
-        save(kata, bundle.text("reference", STUB))
+        save(kata, committed_reference(STUB))
         watch.expect(f"[watch] {STUB}: passed")
     finally:
         watch.close()
@@ -234,7 +234,7 @@ def test_the_next_run_waits_prepared_and_is_used_or_dropped(workspace: Path, mon
         watcher.prepare_standby()
         assert watcher.runner.standby is standby  # still the right one: not forked again
 
-        save(workspace / "katas" / f"{STUB}.py", bundle.text("reference", STUB))
+        save(workspace / "katas" / f"{STUB}.py", committed_reference(STUB))
         assert watcher.runner.run(standby.argv) == 0
         assert watcher.runner.standby is None and not _running(standby.pid)  # it ran the save
         assert "1 passed" in capfd.readouterr().out
@@ -276,7 +276,7 @@ def test_no_assertion_rewrite_warning_beside_an_installed_source_tree(workspace:
     try:
         watch.expect(": not attempted")
         watch.expect("[watch] watching")
-        save(kata, bundle.text("reference", STUB))
+        save(kata, committed_reference(STUB))
         watch.expect(f"[watch] {STUB}: passed")
         watch.send("q\n")
         assert watch.proc.wait(timeout=120) == 0
@@ -310,7 +310,7 @@ def test_watching_a_mastered_chapter_offers_the_next_one(workspace: Path):
         watch.expect(f"[watch] watching katas/{second.id}/ for saves - current: "
                      f"{second.katas[0].id}")
         kata = workspace / "katas" / second.katas[0].relpath
-        save(kata, bundle.text("reference", second.katas[0].id))
+        save(kata, committed_reference(second.katas[0].id))
         watch.expect(f"[watch] {second.katas[0].id}: passed - mastered")
         watch.send("q\n")
         assert watch.proc.wait(timeout=120) == 0

@@ -153,13 +153,13 @@ def run(args: argparse.Namespace) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     from .. import __version__
-    from .. import catalogue as catalogue_mod
+    from .. import packs
     from . import submissions as submissions_mod
     from .gradebook import Gradebook, GradebookError
     from .scheduling import SchedulerError
 
     submissions_dir, out = _check(args)
-    catalogue = catalogue_mod.load()
+    catalogue = packs.catalogue()
     chapters = parse_chapters(args.chapters, catalogue)
     katas = [k.id for k in catalogue.katas if k.chapter in chapters]
     positions = {k.id: i for i, k in enumerate(catalogue.katas)}
@@ -198,7 +198,7 @@ def _run(args: argparse.Namespace) -> int:
         else:
             judge_jobs = max(1, (os.cpu_count() or 1) // (args.jobs or os.cpu_count() or 1))
         tasks = [{"learner": s.learner, "files": s.files, "katas": katas, "seed": args.seed,
-                  "judge_jobs": judge_jobs,
+                  "judge_jobs": judge_jobs, "pack_paths": packs.search_paths(),
                   "timeout": args.timeout_per_submission, "problem": s.problem,
                   "submission_sha256": s.sha256} for s in todo]
         progress = Progress(len(tasks))

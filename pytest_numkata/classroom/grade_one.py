@@ -29,6 +29,8 @@ import tempfile
 import time
 from datetime import datetime, timezone
 
+from ..catalogue import relpath_of
+
 # Verdicts of one (learner, kata) in the gradebook.
 MASTERED = "mastered"
 FAILING = "failing"
@@ -165,7 +167,8 @@ def _read_results(home: str) -> tuple[dict | None, dict[str, dict]]:
 def grade_one(task: dict) -> dict:
     """Grade one learner. ``task`` holds: learner, files {kata id: bytes}, katas (the kata ids
     to grade, in order), seed, timeout, judge_jobs (the judge's own parallel graders; None lets
-    it choose), python (optional interpreter)."""
+    it choose), python (optional interpreter), pack_paths (the PYTHONPATH entries where the
+    teacher's kata packs were found: the grading run sees the same packs)."""
     from .. import __version__
 
     started = time.monotonic()
@@ -212,7 +215,7 @@ def _run(task: dict, to_grade: list[str], rows: dict[str, dict], result: dict) -
         with open(os.path.join(work, "pyproject.toml"), "w", encoding="utf-8") as handle:
             handle.write(PYPROJECT)
         for kata_id in to_grade:
-            path = os.path.join(work, "katas", *kata_id.split("/")) + ".py"
+            path = os.path.join(work, "katas", *relpath_of(kata_id).split("/"))
             os.makedirs(os.path.dirname(path), exist_ok=True)
             with open(path, "wb") as handle:
                 handle.write(files[kata_id])
@@ -231,6 +234,8 @@ def _run(task: dict, to_grade: list[str], rows: dict[str, dict], result: dict) -
         timed_out = False
         with open(log_path, "wb") as log:
             env = _environment(os.path.join(tmp, "tmp"))
+            if task.get("pack_paths"):
+                env["PYTHONPATH"] = os.pathsep.join(task["pack_paths"])
             env[RUN_LOG_ENV] = os.path.join(tmp, "checks.jsonl")
             proc = subprocess.Popen(cmd, cwd=work, stdin=subprocess.DEVNULL, stdout=log,
                                     stderr=subprocess.STDOUT, env=env,

@@ -8,6 +8,8 @@ from __future__ import annotations
 import json
 import os
 
+from ..catalogue import id_of_relpath
+
 ENV = "NUMKATA_GRADE_LOG"
 
 
@@ -34,6 +36,8 @@ def finished_katas(path: str) -> dict[str, dict]:
     def kata_of(nodeid: str) -> str | None:
         file = nodeid.split("::", 1)[0]
         parts = file.split("/")
+        if len(parts) >= 4 and parts[-4] == "katas" and parts[-1].endswith(".py"):
+            return id_of_relpath("/".join(parts[-3:]))  # a qualified pack's kata
         if len(parts) >= 3 and parts[-1].endswith(".py"):
             return f"{parts[-2]}/{parts[-1][:-3]}"
         return None

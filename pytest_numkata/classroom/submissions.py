@@ -24,7 +24,7 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from ..catalogue import Catalogue
+from ..catalogue import Catalogue, id_of_relpath
 
 MAX_FILE_BYTES = 1024 * 1024  # a kata file is a few kilobytes; 1 MB and over is ignored
 MAX_ARCHIVE_BYTES = 256 * 1024 * 1024  # decompressed bytes read from one tar stream at most
@@ -169,9 +169,9 @@ def _kata_id(parts: tuple[str, ...], prefix: tuple[str, ...], catalogue: Catalog
     if parts[: len(prefix)] != prefix:
         return None
     rest = parts[len(prefix):]
-    if len(rest) != 2 or not rest[1].endswith(".py"):
+    if len(rest) not in (2, 3) or not rest[-1].endswith(".py"):
         return None
-    kata_id = f"{rest[0]}/{rest[1][:-3]}"
+    kata_id = id_of_relpath("/".join(rest))  # chNN/name.py, or pack/chNN/name.py
     return kata_id if kata_id in catalogue.by_id else None
 
 

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .. import catalogue as catalogue_mod
+from .. import packs
 from .. import workspace as workspace_mod
 from ..catalogue import Catalogue
 from ..workspace import Workspace, WorkspaceError
@@ -27,7 +27,12 @@ class Context:
     @property
     def catalogue(self) -> Catalogue:
         if self._catalogue is None:
-            self._catalogue = catalogue_mod.load()
+            try:  # the packs the workspace holds; outside one (init), every installed pack
+                found = self.workspace_here()
+            except WorkspaceError:
+                found = None
+            katas = found.katas if found is not None else None
+            self._catalogue = packs.catalogue(katas)
         return self._catalogue
 
     def _named_home(self) -> str | None:

@@ -21,7 +21,8 @@ def _chapter_form(text: str) -> str:
 
 
 def normal_id(text: str, ctx: Context | None = None) -> str:
-    """``katas/ch01/x.py``, ``./ch1/x``, ``ch01\\x.py``, an absolute path -> ``ch01/x``."""
+    """``katas/ch01/x.py``, ``./ch1/x``, ``ch01\\x.py``, an absolute path -> ``ch01/x``;
+    ``katas/pack/ch01/x.py`` -> ``pack:ch01/x`` (a qualified pack's kata)."""
     text = text.strip().replace("\\", "/")
     if ctx is not None and ("/" in text or text.endswith(".py")):
         try:
@@ -43,8 +44,14 @@ def normal_id(text: str, ctx: Context | None = None) -> str:
         if text.startswith(prefix):
             text = text[len(prefix):]
     text = text.strip("/")
+    parts = text.split("/")
+    if len(parts) == 3 or (len(parts) == 2 and _CHAPTER.match(parts[1]) and
+                           not _CHAPTER.match(parts[0])):
+        # a qualified pack's file or folder: pack/ch01/x -> pack:ch01/x, pack/ch01 -> pack:ch01
+        return f"{parts[0]}:{_chapter_form(parts[1])}" + "".join(f"/{p}" for p in parts[2:])
     head, sep, tail = text.partition("/")
-    return _chapter_form(head) + sep + tail
+    pack, colon, chapter = head.rpartition(":")
+    return pack + colon + _chapter_form(chapter) + sep + tail
 
 
 def suggestions(text: str, choices: list[str], n: int = 3) -> list[str]:

@@ -1,5 +1,9 @@
 """What pytest collects under the kata tree: catalogue kata files, and nothing else.
 
+The catalogue's files are ``chNN/<name>.py``, and ``<pack>/chNN/<name>.py`` for a kata pack
+whose ids are qualified (``catalogue.relpath_of``): exactly those paths, and the folders that
+hold them, are collected.
+
 ``KataTreePlugin`` turns each catalogue kata file into a ``KataModule`` and makes sure nothing
 else under the tree is ever imported by the judge: a ``test_*.py``, a package ``__init__.py``,
 a symbolic link, a folder that is not a chapter. ``guard_kata_tree`` does the same for
@@ -62,6 +66,9 @@ class KataTreePlugin:
         self.katas_dir = options.katas_dir
         self.ignored: list[str] = []
         self.saw_katas = False
+        # the folders that may hold kata files: chNN, pack, pack/chNN
+        self.folders = {str(Path(k.relpath).parent) for k in catalogue.katas} | {
+            Path(k.relpath).parts[0] for k in catalogue.katas}
         self._check_arguments()
 
     # ------------------------------------------------------------------ ids and paths
@@ -70,9 +77,12 @@ class KataTreePlugin:
             rel = Path(path).resolve().relative_to(self.katas_dir)
         except ValueError:
             return None
-        if rel.suffix != ".py" or len(rel.parts) != 2:
+        if rel.suffix != ".py" or len(rel.parts) not in (2, 3):
             return None
-        return self.catalogue.by_id.get(rel.with_suffix("").as_posix())
+        from ..catalogue import id_of_relpath
+
+        kata_id = id_of_relpath(rel.as_posix())
+        return self.catalogue.by_id.get(kata_id) if kata_id else None
 
     def kata_for_nodeid(self, nodeid: str) -> str | None:
         kata = self.kata_for_path(self.config.rootpath / nodeid.split("::", 1)[0])
@@ -112,8 +122,8 @@ class KataTreePlugin:
         if rel is None or not rel.parts:
             return None
         path = Path(collection_path)
-        if len(rel.parts) == 1 and path.is_dir() and not path.is_symlink():
-            if rel.parts[0] in self.catalogue.chapter_by_id:
+        if len(rel.parts) <= 2 and path.is_dir() and not path.is_symlink():
+            if rel.as_posix() in self.folders:
                 return None
             self.ignored.append(os.path.abspath(path) + "/")
             return True
@@ -188,7 +198,10 @@ class KataTreePlugin:
                                                                                 0.6)), None)
         if match is None:
             return None
-        target = self.katas_dir / (match + (".py" if "/" in match else ""))
+        from ..catalogue import relpath_of
+
+        target = self.katas_dir / (relpath_of(match) if "/" in match
+                                   else match.replace(":", "/"))
         return os.path.relpath(target, here).replace(os.sep, "/")
 
     def _check_arguments(self) -> None:
@@ -203,7 +216,7 @@ class KataTreePlugin:
             except ValueError:
                 continue
             if self.kata_for_path(path) is None:
-                chapter = rel.parts[0] if len(rel.parts) > 1 else ""
+                chapter = ":".join(rel.parts[:-1])  # ch01, or pack:ch01
                 known = [k.name for k in self.catalogue.katas if k.chapter == chapter]
                 listing = f" (the katas of {chapter}: {', '.join(known)})" if known else ""
                 raise pytest.UsageError(f"{arg} is not a numkata kata{listing}")

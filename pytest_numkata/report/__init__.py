@@ -19,7 +19,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from .. import catalogue as catalogue_mod
+from .. import packs
 from ..catalogue import Catalogue
 from ..outcomes import Outcome, Status
 from ..standing import UNLOCK_RULE, Standing
@@ -335,7 +335,7 @@ def write_report(home: Path, catalogue: Catalogue | None = None, *,
     ``progress.StoreError`` when the store exists but cannot be used (busy, newer schema).
     """
     home = Path(home)
-    catalogue = catalogue if catalogue is not None else catalogue_mod.load()
+    catalogue = catalogue if catalogue is not None else packs.catalogue()
     today = today or _today()
     output = Path(output) if output is not None else home / REPORT_NAME
     context = build_context(catalogue, read_store(home), today)

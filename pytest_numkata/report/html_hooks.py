@@ -33,9 +33,9 @@ def _snippets():
 def _catalogue(plugin):
     catalogue = getattr(plugin, "catalogue", None)
     if catalogue is None:
-        from .. import catalogue as catalogue_mod
+        from .. import packs
 
-        catalogue = catalogue_mod.load()
+        catalogue = packs.catalogue()
     return catalogue
 
 

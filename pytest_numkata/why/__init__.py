@@ -5,6 +5,7 @@ The notes live in ``why/chNN.toml``, one file a chapter and one table a kata::
     [log_sum_exp]
     why = \"\"\"...\"\"\"
 
+Another kata pack keeps its notes the same way in its own folder (``Pack.why``; ``note_in``).
 This module only reads data (no NumPy, no pytest). A chapter's file is read the first time
 one of its notes is asked for, through ``importlib.resources``, so it works from a wheel as
 well as from a source checkout.
@@ -22,7 +23,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
 
-__all__ = ["note", "chapter_notes"]
+__all__ = ["note", "note_in", "chapter_notes"]
 
 _KATA_ID = re.compile(r"(ch[0-9]{2})/([a-z_][a-z0-9_]*)")
 
@@ -35,7 +36,11 @@ def chapter_notes(chapter_id: str) -> dict[str, str]:
     resource = resources.files(__name__).joinpath(f"{chapter_id}.toml")
     if not resource.is_file():  # a chapter without notes (also inside a zip, no KeyError)
         return {}
-    data = tomllib.loads(resource.read_text(encoding="utf-8"))
+    return _notes(resource.read_text(encoding="utf-8"))
+
+
+def _notes(text: str) -> dict[str, str]:
+    data = tomllib.loads(text)
     return {
         name: " ".join(table["why"].split())
         for name, table in data.items()
@@ -50,3 +55,18 @@ def note(kata_id: str) -> str | None:
         return None
     chapter_id, name = match.groups()
     return chapter_notes(chapter_id).get(name)
+
+
+def note_in(directory, local_id: str) -> str | None:
+    """The note of a pack's kata ``chNN/name`` from ``directory/chNN.toml``, or None."""
+    from pathlib import Path
+
+    match = _KATA_ID.fullmatch(local_id.strip()) if isinstance(local_id, str) else None
+    if match is None or directory is None:
+        return None
+    chapter_id, name = match.groups()
+    try:
+        text = (Path(directory) / f"{chapter_id}.toml").read_text(encoding="utf-8")
+    except OSError:
+        return None
+    return _notes(text).get(name)

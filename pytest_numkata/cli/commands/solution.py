@@ -41,10 +41,19 @@ def run(ctx: Context, args: argparse.Namespace) -> int:
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
     if mastered and state.status is not Status.MASTERED and ctx.verbosity >= 0:
         ctx.out(ctx.style(f"# note: {kata.id} is regressed - your version fails now", "yellow"))
-    note = why.note(kata.id) if mastered else None
+    note = _note(kata) if mastered else None
     if note and ctx.verbosity >= 0:
         # after mastery only; "# " keeps the output valid Python when pasted
         ctx.out(ctx.style("\n# Why it works / where this bites in ML", "bold"))
         ctx.out(textwrap.fill(note, width=92, initial_indent="# ", subsequent_indent="# "))
     return EXIT_OK
 
+
+
+def _note(kata) -> str | None:
+    """The "why it works" note: numkata's own, or the note in the kata's pack."""
+    from ... import packs
+
+    if kata.pack == packs.BUILTIN_PACK:
+        return why.note(kata.id)
+    return why.note_in(packs.of(kata).why, kata.local_id)

@@ -20,7 +20,7 @@ import sys
 import time
 from pathlib import Path
 
-from ...catalogue import Kata
+from ...catalogue import Kata, id_of_relpath
 from ...outcomes import Outcome
 from ...standing import Standing
 from ..context import Context
@@ -227,10 +227,10 @@ class Watcher:
             if path.suffix != ".py" or not path.is_file():
                 continue
             try:
-                rel = path.resolve().relative_to(self.ws.katas).with_suffix("").as_posix()
+                rel = path.resolve().relative_to(self.ws.katas).as_posix()
             except ValueError:
                 continue
-            kata = self.catalogue.by_id.get(rel)
+            kata = self.catalogue.by_id.get(id_of_relpath(rel) or "")
             if kata is not None:
                 found[kata.id] = kata
         return [found[k] for k in sorted(found)]
