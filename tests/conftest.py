@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from pytest_numkata import catalogue
+
 pytest_plugins = ["pytester"]
 
 
@@ -18,8 +20,6 @@ def _preload_checks() -> None:
     pytester's in-process runs forget the modules a run imported; a C extension such as
     numpy.fft cannot be loaded twice in one process, so SciPy must be imported before them."""
     import importlib
-
-    from pytest_numkata import catalogue
 
     for kata in catalogue.load().katas:
         importlib.import_module(kata.checks_module)
@@ -31,6 +31,7 @@ _preload_checks()
 
 ROOT = Path(__file__).resolve().parent.parent
 MUTANTS = Path(__file__).resolve().parent / "mutants"
+ALTERNATIVES = Path(__file__).resolve().parent / "alternatives"
 
 PYPROJECT = """\
 [tool.pytest.ini_options]
@@ -151,17 +152,6 @@ def pytest_terminal_summary(terminalreporter):
                 terminalreporter.write_line(value)
 
 
-class Source:
-    """An answer written as source text, for ``ANSWERS`` in tests/alternatives: the harness
-    writes ``ANSWER = repr(value)``, and the repr of a Source is its text."""
-
-    def __init__(self, text: str):
-        self.text = text
-
-    def __repr__(self) -> str:
-        return self.text
-
-
 def solutions_in(directory: Path):
     """(kata id, path, module) for every ``chNN/<name>.py`` under ``directory`` - the shared
     layout of tests/mutants and tests/alternatives - each file loaded by path."""
@@ -177,11 +167,79 @@ def solutions_in(directory: Path):
 
 def public_functions(module) -> list[str]:
     """The names of the functions a solutions module defines itself (helpers start with _)."""
-    import inspect
+    from pytest_numkata.authoring.gauntlet import public_functions as functions
 
-    return [name for name, fn in vars(module).items()
-            if inspect.isfunction(fn) and not name.startswith("_")
-            and fn.__module__ == module.__name__]
+    return functions(module)
+
+
+# ------------------------------------------------------------------ graded once per session
+def shared_result(tmp_path_factory: pytest.TempPathFactory, name: str, compute):
+    """``compute()`` (a gauntlet Result) once per test session, shared between xdist workers:
+    the first worker to ask computes it under a file lock, the others read its JSON."""
+    import os
+
+    from pytest_numkata.authoring.gauntlet import Result
+
+    base = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent  # the workers' base directories sit side by side in the run's own
+    path = base / f"gauntlet-{name}.json"
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - not POSIX: every worker grades for itself
+        return compute()
+    with open(base / f"gauntlet-{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if path.exists():
+            return Result.from_json(path.read_text(encoding="utf-8"))
+        result = compute()
+        path.write_text(result.to_json(), encoding="utf-8")
+        return result
+
+
+def builtin_variants(kind: str):
+    """The built-in pack's variants of one kind, as the project's tests grade them: stubs as
+    committed, references, mutants and alternatives as in this checkout."""
+    from pytest_numkata import bundle
+    from pytest_numkata.authoring import gauntlet
+
+    cat = catalogue.load()
+    if kind == gauntlet.STUB:
+        return gauntlet.tree_variants(committed_trees()["katas"], kind)
+    if kind == gauntlet.REFERENCE:
+        return gauntlet.tree_variants(bundle.read_tree(ROOT / "reference"), kind)
+    if kind == gauntlet.MUTANT:
+        return gauntlet.mutants_in(MUTANTS, cat)
+    return gauntlet.alternatives_in(ALTERNATIVES, cat)
+
+
+def graded(tmp_path_factory, name: str, *kinds: str):
+    from pytest_numkata.authoring import gauntlet
+
+    def compute():
+        variants = [v for kind in kinds for v in builtin_variants(kind)]
+        return gauntlet.grade(variants, stubs=committed_trees()["katas"],
+                              workdir=tmp_path_factory.mktemp(f"gauntlet-{name}"))
+
+    return shared_result(tmp_path_factory, name, compute)
+
+
+@pytest.fixture(scope="session")
+def graded_mutants(tmp_path_factory):
+    """Every mutant of tests/mutants graded by the real judge, a round of runs for all."""
+    return graded(tmp_path_factory, "mutants", "mutant")
+
+
+@pytest.fixture(scope="session")
+def graded_alternatives(tmp_path_factory):
+    """Every alternative of tests/alternatives graded by the real judge."""
+    return graded(tmp_path_factory, "alternatives", "alternative")
+
+
+@pytest.fixture(scope="session")
+def graded_trees(tmp_path_factory):
+    """Every committed stub (one run) and every reference (one run) graded by the judge."""
+    return graded(tmp_path_factory, "trees", "stub", "reference")
 
 
 @pytest.fixture

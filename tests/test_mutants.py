@@ -1,4 +1,9 @@
-"""Every known-buggy solution in tests/mutants/ is rejected, naming the mistake where it should."""
+"""Every known-buggy solution in tests/mutants/ is rejected, naming the mistake where it should.
+
+The mutants are graded by the real judge in rounds (``graded_mutants``: all the first mutants
+of every kata in one pytest run, then all the second ones, ...); each test reads its own
+kata's verdict, pytest's counts for it and the failure texts a learner would read.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from pytest_numkata import catalogue
-from tests.conftest import MUTANTS, outcomes, public_functions, solutions_in
+from pytest_numkata.progress import FAILED
+from tests.conftest import MUTANTS, public_functions, solutions_in
 
 
 def _mutants():
@@ -18,13 +23,12 @@ def _mutants():
 
 
 @pytest.mark.parametrize(("kata_id", "path", "mutant", "expect"), _mutants())
-def test_mutant_is_rejected(kata_tree, kata_id, path: Path, mutant, expect):
-    kata = catalogue.load().kata(kata_id)
-    kata_tree.write_solution(kata_id, kata.function, path, mutant)
-    result = kata_tree.run(f"katas/{kata_id}.py", "--numkata-unlock-all")
-    counts = outcomes(result)
-    assert result.ret == 1, result.stdout.str()
+def test_mutant_is_rejected(graded_mutants, kata_id, path: Path, mutant, expect):
+    outcome = graded_mutants.outcome(f"{kata_id}:{mutant}")
+    run = graded_mutants.run_of(f"{kata_id}:{mutant}")
+    counts = outcome.counts
+    assert run.exit_code == 1 and outcome.verdict == FAILED, outcome.text() or run.output
     assert counts.get("failed", 0) >= 1, counts
     assert "not attempted" not in counts
     if expect:
-        assert expect in result.stdout.str(), f"the failure should name the mistake {expect!r}"
+        assert expect in outcome.text(), f"the failure should name the mistake {expect!r}"

@@ -6,5 +6,5 @@ Adding a command is one module here plus its name in ``COMMANDS`` (the order of 
 
 COMMANDS = (
     "status", "next", "check", "hint", "reset", "restore", "solution", "watch", "init", "report",
-    "grade", "new",
+    "grade", "new", "dev",
 )

@@ -1,6 +1,6 @@
 """Other correct forms of (largest finite FP16, what 65536 becomes in FP16)."""
 
-from tests.conftest import Source
+from pytest_numkata.authoring.gauntlet import Source
 
 ANSWERS = [
     Source("(65504, math.inf)"),

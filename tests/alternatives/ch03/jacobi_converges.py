@@ -2,7 +2,7 @@
 
 from fractions import Fraction
 
-from tests.conftest import Source
+from pytest_numkata.authoring.gauntlet import Source
 
 ANSWERS = [
     (False, 2.0),

@@ -2,7 +2,7 @@
 
 import math
 
-from tests.conftest import Source
+from pytest_numkata.authoring.gauntlet import Source
 
 ANSWERS = [
     math.sqrt(1 / 12),

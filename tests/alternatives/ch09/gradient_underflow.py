@@ -4,7 +4,7 @@ import math
 
 from scipy.special import softmax
 
-from tests.conftest import Source
+from pytest_numkata.authoring.gauntlet import Source
 
 _Z = [89.3, 91.7, 88.1]
 ANSWERS = [

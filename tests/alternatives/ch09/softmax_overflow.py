@@ -7,7 +7,7 @@ import math
 
 import numpy as np
 
-from tests.conftest import Source
+from pytest_numkata.authoring.gauntlet import Source
 
 ANSWERS = [
     Source("(math.exp(91.7), math.inf)"),

@@ -2,7 +2,7 @@
 
 from fractions import Fraction
 
-from tests.conftest import Source
+from pytest_numkata.authoring.gauntlet import Source
 
 ANSWERS = [
     Source("1 / (1 - 0.95)"),

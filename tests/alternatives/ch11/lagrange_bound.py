@@ -3,7 +3,7 @@
 import math
 from fractions import Fraction
 
-from tests.conftest import Source
+from pytest_numkata.authoring.gauntlet import Source
 
 ANSWERS = [
     Source("24 * 0.2**5 / math.factorial(5)"),
