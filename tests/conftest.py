@@ -213,33 +213,54 @@ def builtin_variants(kind: str):
     return gauntlet.alternatives_in(ALTERNATIVES, cat)
 
 
-def graded(tmp_path_factory, name: str, *kinds: str):
+def selected_ids(request: pytest.FixtureRequest, test: str) -> list[str]:
+    """The parametrize ids of ``test``'s items this session runs (after -k, -m, node ids)."""
+    return [item.callspec.id for item in request.session.items
+            if getattr(item, "originalname", None) == test and hasattr(item, "callspec")]
+
+
+def graded(request, name: str, variants) -> object:
+    """``variants`` graded by the real judge, once per session (shared between workers)."""
+    import hashlib
+
     from pytest_numkata.authoring import gauntlet
 
+    keys = sorted(v.key for v in variants)
+    digest = hashlib.sha256("\n".join(keys).encode()).hexdigest()[:12]
+    factory = request.getfixturevalue("tmp_path_factory")
+
     def compute():
-        variants = [v for kind in kinds for v in builtin_variants(kind)]
         return gauntlet.grade(variants, stubs=committed_trees()["katas"],
-                              workdir=tmp_path_factory.mktemp(f"gauntlet-{name}"))
+                              workdir=factory.mktemp(f"gauntlet-{name}"))
 
-    return shared_result(tmp_path_factory, name, compute)
-
-
-@pytest.fixture(scope="session")
-def graded_mutants(tmp_path_factory):
-    """Every mutant of tests/mutants graded by the real judge, a round of runs for all."""
-    return graded(tmp_path_factory, "mutants", "mutant")
+    return shared_result(factory, f"{name}-{digest}", compute)
 
 
 @pytest.fixture(scope="session")
-def graded_alternatives(tmp_path_factory):
-    """Every alternative of tests/alternatives graded by the real judge."""
-    return graded(tmp_path_factory, "alternatives", "alternative")
+def graded_mutants(request):
+    """The mutants of tests/mutants this session tests, graded by the real judge: all the
+    first mutants of every kata in one pytest run, all the second ones in the next, ..."""
+    wanted = set(selected_ids(request, "test_mutant_is_rejected"))
+    return graded(request, "mutants", [v for v in builtin_variants("mutant") if v.key in wanted])
 
 
 @pytest.fixture(scope="session")
-def graded_trees(tmp_path_factory):
-    """Every committed stub (one run) and every reference (one run) graded by the judge."""
-    return graded(tmp_path_factory, "trees", "stub", "reference")
+def graded_alternatives(request):
+    """The alternatives of tests/alternatives this session tests, graded in rounds likewise."""
+    wanted = set(selected_ids(request, "test_alternative_solution_passes"))
+    return graded(request, "alternatives",
+                  [v for v in builtin_variants("alternative") if v.key in wanted])
+
+
+@pytest.fixture(scope="session")
+def graded_trees(request):
+    """The committed stubs (one run) and the references (one run) of the chapters this
+    session tests, graded by the real judge."""
+    stubs = set(selected_ids(request, "test_every_untouched_stub_is_not_attempted"))
+    references = set(selected_ids(request, "test_every_reference_solution_passes"))
+    variants = [v for v in builtin_variants("stub") if v.kata.split("/")[0] in stubs]
+    variants += [v for v in builtin_variants("reference") if v.kata.split("/")[0] in references]
+    return graded(request, "trees", variants)
 
 
 @pytest.fixture

@@ -25,6 +25,8 @@ from pytest_numkata.progress import ProgressStore
 from pytest_numkata.sandbox.confine import landlock_abi
 from tests.conftest import PYPROJECT, ROOT
 
+pytestmark = pytest.mark.slow  # a pytest process per attack
+
 ATTACKS = Path(__file__).parent / "adversarial"
 ATTACKED = "ch01/log_sum_exp"
 HEALTHY = "ch00/fp32_max"

@@ -19,6 +19,8 @@ import pytest
 from pytest_numkata.progress import PASSED
 from tests.conftest import ALTERNATIVES, public_functions, solutions_in
 
+pytestmark = pytest.mark.slow  # grades every alternative: minutes of the judge's own work
+
 
 def _cases():
     cases = []

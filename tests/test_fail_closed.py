@@ -24,6 +24,8 @@ from pytest_numkata import catalogue
 from pytest_numkata.progress import ProgressStore
 from tests.conftest import PYPROJECT, ROOT
 
+pytestmark = pytest.mark.slow  # a pytest process per injected fault, kill tests
+
 CAT = catalogue.load()
 FAULTY = CAT.kata("ch01/log_sum_exp")
 HEALTHY = CAT.kata("ch00/fp32_max")
@@ -72,11 +74,13 @@ def _tree(tmp_path: Path, faulty_source) -> Path:
     return tmp_path
 
 
-def _pytest(tree: Path, *args: str, **kwargs) -> subprocess.CompletedProcess:
+def _pytest(tree: Path, *args: str, timeout: float = 1, **kwargs) -> subprocess.CompletedProcess:
+    """A run over the tree; a check may compute ``timeout`` seconds (the faults that hang are
+    stopped after it, the healthy kata needs far less)."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST_")}
     return subprocess.run(
         [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "--numkata-unlock-all",
-         f"--numkata-home={tree / 'home'}", "--numkata-timeout=3", "-q", *args,
+         f"--numkata-home={tree / 'home'}", f"--numkata-timeout={timeout:g}", "-q", *args,
          f"katas/{HEALTHY.relpath}", f"katas/{FAULTY.relpath}"],
         cwd=tree, capture_output=True, text=True, timeout=240, env=env, **kwargs)
 
@@ -114,7 +118,7 @@ def test_global_state_does_not_leak_into_the_next_kata(tmp_path):
 
 def test_sigkill_mid_run_leaves_a_valid_store(tmp_path):
     tree = _tree(tmp_path, FAULTS["hang"][0])
-    _pytest(tree)  # one complete run recorded first
+    _pytest(tree, timeout=3)  # one complete run recorded first
     env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST_")}
     for delay in (0.5, 1.5, 2.5, 3.5):
         proc = subprocess.Popen(

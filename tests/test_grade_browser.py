@@ -16,6 +16,8 @@ from pytest_numkata.classroom import class_report
 from .test_report_browser import (chromium, console_messages, keep, pixel_stats,  # noqa: F401
                                   run_chromium)
 
+pytestmark = pytest.mark.slow  # grades a class and starts a browser
+
 CAT = catalogue.load()
 CHAPTERS = ["ch00", "ch01", "ch02", "ch03"]
 KATAS = [k.id for k in CAT.katas if k.chapter in CHAPTERS]

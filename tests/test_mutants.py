@@ -14,6 +14,8 @@ import pytest
 from pytest_numkata.progress import FAILED
 from tests.conftest import MUTANTS, public_functions, solutions_in
 
+pytestmark = pytest.mark.slow  # grades every mutant: minutes of the judge's own work
+
 
 def _mutants():
     return [pytest.param(kata_id, path, name, getattr(getattr(module, name), "expect", None),

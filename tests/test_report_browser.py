@@ -40,6 +40,8 @@ from pytest_numkata.report import write_report
 
 from .test_report import make_catalogue
 
+pytestmark = pytest.mark.slow  # starts a browser
+
 FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
          "--disable-component-update", "--disable-sync", "--no-first-run",
          "--hide-scrollbars", "--enable-logging=stderr", "--v=0")

@@ -12,6 +12,8 @@ import re
 
 from tests.conftest import ROOT
 
+pytestmark = pytest.mark.slow  # several pytest processes per test
+
 KATA = "ch01/log_sum_exp"
 REFERENCE = (ROOT / "reference" / f"{KATA}.py").read_text()
 

@@ -107,6 +107,7 @@ def _processes_in(directory: Path, wait: float = 10.0) -> list[int]:
         time.sleep(0.1)
 
 
+@pytest.mark.slow  # a watch process grading real saves
 def test_watch_grades_each_save_and_answers_keys(workspace: Path):
     kata = workspace / "katas" / f"{STUB}.py"
     watch = WatchProcess(workspace, "ch00")
@@ -137,6 +138,7 @@ def test_watch_grades_each_save_and_answers_keys(workspace: Path):
     assert state.mastered and state.last_outcome == "failed" and state.hints_used == 1
 
 
+@pytest.mark.slow  # a watch process grading real saves
 def test_watch_with_polling_and_no_initial_run(workspace: Path):
     kata = workspace / "katas" / f"{STUB}.py"
     watch = WatchProcess(workspace, "--poll", "--no-initial")
@@ -150,6 +152,7 @@ def test_watch_with_polling_and_no_initial_run(workspace: Path):
         watch.close()
 
 
+@pytest.mark.slow  # a watch process grading real saves
 def test_watch_a_locked_chapter_says_so(workspace: Path):
     env = {k: v for k, v in os.environ.items() if k != "NUMKATA_HOME"}
     result = subprocess.run([sys.executable, "-m", "pytest_numkata", "watch", "ch01"],
@@ -211,6 +214,7 @@ def _running(pid: int) -> bool:
         return False
 
 
+@pytest.mark.slow  # a watch process grading real saves
 def test_the_next_run_waits_prepared_and_is_used_or_dropped(workspace: Path, monkeypatch, capfd):
     from pytest_numkata import catalogue
     from pytest_numkata.cli.app import build_parser
@@ -262,6 +266,7 @@ def test_the_next_run_waits_prepared_and_is_used_or_dropped(workspace: Path, mon
         watcher.drop_standby()
 
 
+@pytest.mark.slow  # a watch process grading real saves
 def test_no_assertion_rewrite_warning_beside_an_installed_source_tree(workspace: Path):
     """A clone installed with ``pip install -e .`` has ``numkata.egg-info`` at its root, which
     lists pytest_numkata; with the root on sys.path (``python -m``, a root conftest.py) pytest
@@ -286,6 +291,7 @@ def test_no_assertion_rewrite_warning_beside_an_installed_source_tree(workspace:
     assert "RewriteWarning" not in seen and "already imported" not in seen, seen
 
 
+@pytest.mark.slow  # a watch process grading real saves
 def test_watching_a_mastered_chapter_offers_the_next_one(workspace: Path):
     from pytest_numkata import catalogue
     from pytest_numkata.outcomes import Outcome
@@ -321,6 +327,7 @@ def test_watching_a_mastered_chapter_offers_the_next_one(workspace: Path):
         assert store.states()[first.katas[0].id].hints_used == 0
 
 
+@pytest.mark.slow  # a watch process grading real saves
 def test_watching_a_chapter_starts_at_its_first_kata_not_mastered(workspace: Path):
     from pytest_numkata import catalogue
     from pytest_numkata.outcomes import Outcome
