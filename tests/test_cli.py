@@ -421,6 +421,7 @@ def test_next_edit_without_an_editor_says_how(workspace: Path):
 
 
 # ---------------------------------------------------------------------------- check
+@pytest.mark.slow  # five pytest runs
 def test_check_grades_the_next_kata_or_the_one_named(workspace: Path):
     first = FIRST.katas[0]
     plain = numkata("check", cwd=workspace)  # the next kata: the untouched first stub

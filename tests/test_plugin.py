@@ -218,6 +218,7 @@ def test_every_attempt_is_recorded_with_its_failures(kata_tree):
     assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
 
 
+@pytest.mark.slow  # pytest-xdist workers in a pytest process
 def test_xdist_records_each_attempt_once(kata_tree):
     pytest.importorskip("xdist")
     kata_tree.copy_tree("katas", [FIRST.id])
@@ -231,6 +232,7 @@ def test_xdist_records_each_attempt_once(kata_tree):
     assert all(a["outcome"] == "passed" for a in attempts)
 
 
+@pytest.mark.slow  # pytest processes
 @pytest.mark.parametrize("autoload", [True, False])
 def test_root_conftest_registers_the_plugin_once(kata_tree, autoload):
     """With the entry point (autoload) the conftest does nothing; without it, it registers."""

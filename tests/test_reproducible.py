@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.slow  # several pytest processes per test

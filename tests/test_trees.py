@@ -11,6 +11,8 @@ import pytest
 from pytest_numkata import catalogue
 from pytest_numkata.authoring.gauntlet import REFERENCE, STUB
 
+pytestmark = pytest.mark.slow  # grades every stub and every reference
+
 CHAPTERS = [ch.id for ch in catalogue.load().chapters]
 
 
