@@ -256,10 +256,13 @@ def grade(variants: Iterable[Variant], *, stubs: dict[str, str] | None = None,
     try:
         def one(indexed):
             index, round_ = indexed
-            return index, round_, run_round(round_, base / f"run-{index:02d}", pytest_args)
+            done = run_round(round_, base / f"run-{index:02d}", pytest_args)
+            if progress is not None:
+                progress(done[0])
+            return index, round_, done
 
         with ThreadPoolExecutor(max_workers=max(1, runs_at_once)) as pool:
-            done = sorted(pool.map(one, enumerate(plan)), key=lambda t: t[0])
+            done = list(pool.map(one, enumerate(plan)))  # in the plan's order
         for index, round_, (run, per_kata) in done:
             result.runs.append(run)
             for variant in round_.variants:
@@ -267,8 +270,6 @@ def grade(variants: Iterable[Variant], *, stubs: dict[str, str] | None = None,
                 if graded is None:  # not collected at all: a missing or misnamed file
                     graded = {"verdict": None, "counts": {}, "failures": {}}
                 result.outcomes[variant.key] = Outcome(run=index, **graded)
-            if progress is not None:
-                progress(run)
     finally:
         if owned:
             shutil.rmtree(base, ignore_errors=True)
