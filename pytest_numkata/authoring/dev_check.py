@@ -19,7 +19,7 @@ from pathlib import Path
 from ..catalogue import CODE_TYPES, Catalogue, Kata
 from ..progress import FAILED, NOT_ATTEMPTED, PASSED
 from . import gauntlet
-from .gauntlet import ALTERNATIVE, MUTANT, REFERENCE, STUB, Outcome, Result, Variant
+from .gauntlet import MUTANT, REFERENCE, STUB, Outcome, Result, Variant
 
 
 @dataclass(frozen=True)
@@ -158,21 +158,22 @@ def variants_of(pack, katas: list[Kata]) -> tuple[list[Variant], dict[str, str],
     variants: list[Variant] = []
     for kata in katas:
         found = problems[kata.id]
-        stub = _read(Path(pack.stubs) / f"{kata.id}.py")
-        reference = _read(Path(pack.reference) / f"{kata.id}.py")
+        relpath = f"{_local_id(kata)}.py"
+        stub = _read(Path(pack.stubs) / relpath)
+        reference = _read(Path(pack.reference) / relpath)
         if stub is None:
-            found.append(f"no stub {kata.id}.py")
+            found.append(f"no stub {relpath}")
         else:
             stubs[kata.id] = stub
             variants.append(Variant(kata.id, STUB, STUB, stub))
         if reference is None:
-            found.append(f"no reference {kata.id}.py")
+            found.append(f"no reference {relpath}")
         else:
             variants.append(Variant(kata.id, REFERENCE, REFERENCE, reference))
         if importlib.util.find_spec(kata.checks_module) is None:
             found.append(f"no checks module {kata.checks_module}")
         if kata.type in CODE_TYPES and not _has(pack.mutants, kata):
-            found.append(f"no mutants {kata.id}.py (a {kata.type} kata needs known-buggy "
+            found.append(f"no mutants {relpath} (a {kata.type} kata needs known-buggy "
                          f"solutions)")
         for index, hint in enumerate(kata.hints, 1):
             if not str(hint).strip():
@@ -189,8 +190,13 @@ def variants_of(pack, katas: list[Kata]) -> tuple[list[Variant], dict[str, str],
     return variants, stubs, problems
 
 
+def _local_id(kata: Kata) -> str:
+    """The kata's ``chNN/name`` inside its pack's trees (its id, for numkata's own katas)."""
+    return getattr(kata, "local_id", None) or kata.id
+
+
 def _has(directory: Path | None, kata: Kata) -> bool:
-    return directory is not None and (Path(directory) / f"{kata.id}.py").is_file()
+    return directory is not None and (Path(directory) / f"{_local_id(kata)}.py").is_file()
 
 
 def evaluate(pack_name: str, katas: list[Kata], variants: list[Variant], result: Result,
