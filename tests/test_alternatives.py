@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from pytest_numkata.progress import PASSED
+from pytest_numkata.outcomes import Outcome
 from tests.conftest import ALTERNATIVES, public_functions, solutions_in
 
 pytestmark = pytest.mark.slow  # grades every alternative: minutes of the judge's own work
@@ -38,6 +38,6 @@ def test_alternative_solution_passes(graded_alternatives, request, kata_id, path
     key = request.node.callspec.id  # kata:function or kata:answerN, as the gauntlet names it
     outcome = graded_alternatives.outcome(key)
     counts = outcome.counts
-    assert outcome.verdict == PASSED and not counts.get("failed") and not counts.get("error") \
+    assert outcome.verdict == Outcome.PASSED and not counts.get("failed") and not counts.get("error") \
         and counts.get("passed", 0) > 0, outcome.text() or graded_alternatives.run_of(key).output
 

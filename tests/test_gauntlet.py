@@ -8,7 +8,7 @@ from fractions import Fraction
 
 from pytest_numkata import catalogue
 from pytest_numkata.authoring import gauntlet
-from pytest_numkata.authoring.gauntlet import (ALTERNATIVE, MUTANT, REFERENCE, STUB, Outcome,
+from pytest_numkata.authoring.gauntlet import (ALTERNATIVE, MUTANT, REFERENCE, STUB, Graded,
                                                Result, Run, Source, Variant)
 
 
@@ -74,7 +74,7 @@ def test_solutions_become_kata_files_as_a_learner_would_write_them(tmp_path):
 
 
 def test_a_result_survives_json():
-    result = Result(outcomes={"a/x:m": Outcome("failed", {"failed": 2}, {"c": "why"}, 0, 1.5)},
+    result = Result(outcomes={"a/x:m": Graded("failed", {"failed": 2}, {"c": "why"}, 0, 1.5)},
                     runs=[Run("mutants 1", 1, "out", 2.0, ["collect"])])
     again = Result.from_json(result.to_json())
     assert again == result

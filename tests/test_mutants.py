@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from pytest_numkata.progress import FAILED
+from pytest_numkata.outcomes import Outcome
 from tests.conftest import MUTANTS, public_functions, solutions_in
 
 pytestmark = pytest.mark.slow  # grades every mutant: minutes of the judge's own work
@@ -29,7 +29,8 @@ def test_mutant_is_rejected(graded_mutants, kata_id, path: Path, mutant, expect)
     outcome = graded_mutants.outcome(f"{kata_id}:{mutant}")
     run = graded_mutants.run_of(f"{kata_id}:{mutant}")
     counts = outcome.counts
-    assert run.exit_code == 1 and outcome.verdict == FAILED, outcome.text() or run.output
+    assert run.exit_code == 1 and outcome.verdict == Outcome.FAILED, \
+        outcome.text() or run.output
     assert counts.get("failed", 0) >= 1, counts
     assert "not attempted" not in counts
     if expect:

@@ -5,9 +5,11 @@ For every kata of the pack (or those selected): its stub, reference and hidden c
 judge (``gauntlet``), the untouched stub is "not attempted", the reference passes, every mutant
 is rejected - naming its mistake where it carries ``expect`` - and every alternative passes.
 
-A pack is any object with ``name``, ``catalogue`` (a ``catalogue.Catalogue``), and the
-directories ``stubs``, ``reference``, ``mutants`` and ``alternatives`` (the last two may be
-None). ``builtin_pack`` makes numkata's own from its source tree.
+A pack is any object with ``name``, ``catalogue`` (a ``catalogue.Catalogue``, the pack's own
+ids), and the directories ``stubs``, ``reference``, ``mutants`` and ``alternatives`` (the last
+two may be None): a ``packs.Pack`` (``builtin_pack`` is numkata's own), or a ``SourcePack``.
+The gauntlet's runs write each kata at ``katas/<its id>.py``: numkata's own pack, and packs
+whose ids need no qualifying.
 """
 
 from __future__ import annotations
@@ -17,14 +19,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..catalogue import CODE_TYPES, Catalogue, Kata
-from ..progress import FAILED, NOT_ATTEMPTED, PASSED
+from ..outcomes import Outcome
 from . import gauntlet
-from .gauntlet import MUTANT, REFERENCE, STUB, Outcome, Result, Variant
+from .gauntlet import MUTANT, REFERENCE, STUB, Graded, Result, Variant
 
 
 @dataclass(frozen=True)
 class SourcePack:
-    """A pack laid out as numkata's source tree is."""
+    """A pack given by its directories (no entry point needed)."""
 
     name: str
     catalogue: Catalogue
@@ -34,44 +36,32 @@ class SourcePack:
     alternatives: Path | None
 
 
-class NoSourceTree(LookupError):
-    """numkata's own katas are checked from a clone (an installed wheel has no tests/)."""
+def builtin_pack():
+    """numkata's own katas (``packs.builtin``): in a clone, with its mutants and alternatives."""
+    from ..packs import builtin
 
-
-def builtin_pack() -> SourcePack:
-    """numkata's own katas, from the source tree this package was installed from."""
-    import pytest_numkata
-
-    from .. import catalogue
-
-    root = Path(pytest_numkata.__file__).resolve().parent.parent
-    if not (root / "reference").is_dir() or not (root / "tests").is_dir():
-        raise NoSourceTree(f"numkata's own katas are checked in a clone of numkata (installed "
-                           f"with pip install -e): {root} has no reference/ and tests/")
-    return SourcePack(name="numkata", catalogue=catalogue.load(), stubs=root / "katas",
-                      reference=root / "reference", mutants=root / "tests" / "mutants",
-                      alternatives=root / "tests" / "alternatives")
+    return builtin.pack()
 
 
 # ---------------------------------------------------------------------- verdicts on variants
-def stub_problem(outcome: Outcome) -> str | None:
+def stub_problem(outcome: Graded) -> str | None:
     """An untouched stub is reported as "not attempted", once, without a traceback."""
-    if outcome.verdict != NOT_ATTEMPTED or outcome.counts != {"not attempted": 1}:
+    if outcome.verdict != Outcome.NOT_ATTEMPTED or outcome.counts != {"not attempted": 1}:
         return f"the stub is not \"not attempted\" ({_shown(outcome)})"
     if "Traceback" in outcome.text():
         return "the stub's \"not attempted\" shows a traceback"
     return None
 
 
-def reference_problem(outcome: Outcome) -> str | None:
-    if outcome.verdict != PASSED or outcome.counts.get("passed", 0) == 0 or any(
+def reference_problem(outcome: Graded) -> str | None:
+    if outcome.verdict != Outcome.PASSED or outcome.counts.get("passed", 0) == 0 or any(
             outcome.counts.get(k) for k in ("failed", "error")):
         return f"the reference does not pass ({_shown(outcome)}){_first_failure(outcome)}"
     return None
 
 
-def mutant_problem(variant: Variant, outcome: Outcome) -> str | None:
-    if outcome.verdict != FAILED or outcome.counts.get("failed", 0) == 0 or \
+def mutant_problem(variant: Variant, outcome: Graded) -> str | None:
+    if outcome.verdict != Outcome.FAILED or outcome.counts.get("failed", 0) == 0 or \
             "not attempted" in outcome.counts:
         return f"mutant {variant.name} is not rejected ({_shown(outcome)})"
     if variant.expect and variant.expect not in outcome.text():
@@ -79,20 +69,20 @@ def mutant_problem(variant: Variant, outcome: Outcome) -> str | None:
     return None
 
 
-def alternative_problem(variant: Variant, outcome: Outcome) -> str | None:
-    if outcome.verdict != PASSED or outcome.counts.get("passed", 0) == 0 or any(
+def alternative_problem(variant: Variant, outcome: Graded) -> str | None:
+    if outcome.verdict != Outcome.PASSED or outcome.counts.get("passed", 0) == 0 or any(
             outcome.counts.get(k) for k in ("failed", "error")):
         return (f"alternative {variant.name} does not pass ({_shown(outcome)})"
                 f"{_first_failure(outcome)}")
     return None
 
 
-def _shown(outcome: Outcome) -> str:
+def _shown(outcome: Graded) -> str:
     counts = ", ".join(f"{n} {k}" for k, n in sorted(outcome.counts.items()))
     return counts or "nothing was graded"
 
 
-def _first_failure(outcome: Outcome) -> str:
+def _first_failure(outcome: Graded) -> str:
     for check, text in outcome.failures.items():
         line = next((x.strip() for x in text.splitlines() if x.strip()), "")
         return f": {check}: {line[:160]}"

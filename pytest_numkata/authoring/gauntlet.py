@@ -80,10 +80,10 @@ class Variant:
 
 
 @dataclass
-class Outcome:
+class Graded:
     """How one variant was graded."""
 
-    verdict: str | None  # progress.PASSED / FAILED / NOT_ATTEMPTED; None: not every check ran
+    verdict: str | None  # an outcomes.Outcome value; None: not every check ran
     counts: dict[str, int]  # pytest's categories for this kata's reports ("passed", "failed", ...)
     failures: dict[str, str]  # check -> the failure text a learner reads (after folding)
     run: int  # index into Result.runs
@@ -109,10 +109,10 @@ class Run:
 class Result:
     """Outcomes by variant key, and the runs that produced them."""
 
-    outcomes: dict[str, Outcome] = field(default_factory=dict)
+    outcomes: dict[str, Graded] = field(default_factory=dict)
     runs: list[Run] = field(default_factory=list)
 
-    def outcome(self, variant: Variant | str) -> Outcome:
+    def outcome(self, variant: Variant | str) -> Graded:
         key = variant.key if isinstance(variant, Variant) else variant
         try:
             return self.outcomes[key]
@@ -129,7 +129,7 @@ class Result:
     @classmethod
     def from_json(cls, text: str) -> Result:
         data = json.loads(text)
-        return cls(outcomes={k: Outcome(**v) for k, v in data["outcomes"].items()},
+        return cls(outcomes={k: Graded(**v) for k, v in data["outcomes"].items()},
                    runs=[Run(**r) for r in data["runs"]])
 
 
@@ -269,7 +269,7 @@ def grade(variants: Iterable[Variant], *, stubs: dict[str, str] | None = None,
                 graded = per_kata.get(variant.kata)
                 if graded is None:  # not collected at all: a missing or misnamed file
                     graded = {"verdict": None, "counts": {}, "failures": {}}
-                result.outcomes[variant.key] = Outcome(run=index, **graded)
+                result.outcomes[variant.key] = Graded(run=index, **graded)
     finally:
         if owned:
             shutil.rmtree(base, ignore_errors=True)

@@ -24,7 +24,8 @@ def register(sub, common) -> None:
                     "every catalogue entry has its files and non-empty hints. Prints a table; "
                     "the exit status is 1 when anything is wrong.")
     check.add_argument("pack", nargs="?", default="numkata",
-                       help="the pack to check (default: numkata's own katas)")
+                       help="the installed pack to check (default: numkata's own katas; in a "
+                            "clone, with its tests/mutants and tests/alternatives)")
     check.add_argument("--kata", action="append", metavar="ID", default=[],
                        help="check only this kata or chapter (ch01/log_sum_exp, ch01); "
                             "repeatable")
@@ -41,15 +42,13 @@ def _usage(parser: argparse.ArgumentParser) -> int:
 
 
 def find_pack(name: str):
-    """The pack called ``name``. Until packs can be installed, numkata's own is the one."""
-    from ...authoring.dev_check import NoSourceTree, builtin_pack
+    """The installed kata pack called ``name`` (``numkata`` is numkata's own)."""
+    from ...packs import PackError, get
 
-    if name != "numkata":
-        raise CliError(f"unknown pack {name!r}: the packs here are: numkata")
     try:
-        return builtin_pack()
-    except NoSourceTree as exc:
-        raise CliError(str(exc), EXIT_REFUSED) from None
+        return get(name)
+    except PackError as exc:
+        raise CliError(str(exc)) from None
 
 
 def run_check(ctx: Context, args: argparse.Namespace) -> int:
