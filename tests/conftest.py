@@ -118,16 +118,6 @@ class KataTree:
         path.write_text(textwrap.dedent(source))
         return path
 
-    def write_solution(self, kata_id: str, function: str, solutions_file: Path,
-                       solution: str) -> Path:
-        """A kata file holding ``solutions_file``'s source (a file of mutants or of
-        alternatives) with ``function`` bound to its function ``solution`` (copied, not
-        imported: kata code runs sandboxed and cannot read tests/)."""
-        path = self.path / "katas" / f"{kata_id}.py"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(solutions_file.read_text() + f"\n\n{function} = {solution}\n")
-        return path
-
     def run(self, *args: str) -> pytest.RunResult:
         return self.pytester.runpytest("-p", "no:cacheprovider", f"--numkata-home={self.home}",
                                        "-W", "ignore::pytest.PytestAssertRewriteWarning", *args)
