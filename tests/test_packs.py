@@ -356,3 +356,16 @@ def test_the_wheel_bundles_the_stubs_and_init_from_it_gives_them(tmp_path):
     assert made.returncode == 0, made.stderr
     for kata in catalogue.load().katas:
         assert (tmp_path / "ws" / "katas" / kata.relpath).read_text() == pristine_stub(kata.id)
+
+
+# ---------------------------------------------------------------------------- numkata dev check
+@pytest.mark.slow  # grades the pack's stubs, references, mutants and alternatives
+def test_dev_check_grades_a_pack_and_finds_it_sound(pack_env, tmp_path):
+    result = numkata("dev", "check", "example", cwd=tmp_path, env=pack_env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    rows = {line.split()[0]: line.split()[1:] for line in result.stdout.splitlines()
+            if line.startswith("ch2")}
+    assert set(rows) == {"ch20/double", "ch20/half_of_ten", "ch21/third_of_nine"}
+    assert rows["ch20/double"] == ["ok", "ok", "1/1", "1/1", "-"], result.stdout
+    assert rows["ch20/half_of_ten"] == ["ok", "ok", "-", "2/2", "-"], result.stdout
+    assert "example: all 3 katas sound" in result.stdout

@@ -324,15 +324,14 @@ def _write(path: Path, text: str) -> None:
 
 def _environment() -> dict[str, str]:
     """This process's environment without what would change a run's grading or output
-    (pytest's and numkata's own variables, an inherited hypothesis directory), and with
-    numkata importable from the workspace."""
+    (pytest's variables, a numkata home or grading seed, an inherited hypothesis directory),
+    and with numkata importable from the workspace."""
     import pytest_numkata
 
     env = {k: v for k, v in os.environ.items()
-           if not k.startswith(("PYTEST_", "NUMKATA_", "PYTHONBREAKPOINT"))
-           and k not in ("HYPOTHESIS_STORAGE_DIRECTORY", "COLUMNS", "LINES")}
-    if os.environ.get("NUMKATA_DEBUG_JUDGE"):
-        env["NUMKATA_DEBUG_JUDGE"] = os.environ["NUMKATA_DEBUG_JUDGE"]
+           if not k.startswith("PYTEST_") and k not in (
+               "NUMKATA_HOME", "NUMKATA_SEED", "HYPOTHESIS_STORAGE_DIRECTORY", "PYTHONBREAKPOINT",
+               "COLUMNS", "LINES")}
     package_parent = str(Path(pytest_numkata.__file__).resolve().parent.parent)
     paths = [os.path.abspath(p) for p in env.get("PYTHONPATH", "").split(os.pathsep) if p]
     if package_parent not in paths:
