@@ -47,7 +47,10 @@ def dask_client(*, jobs: int | None, scheduler: str | None, connect_timeout: flo
     with dask.config.set({"distributed.scheduler.allowed-failures": ALLOWED_FAILURES,
                           "distributed.worker.daemon": False,
                           "distributed.admin.tick.limit": "60s",
-                          "distributed.logging.distributed": "error"}):
+                          # a teacher reads numkata's rows, not Dask's logs: a worker that
+                          # loses its scheduler while an interrupted batch shuts down logs a
+                          # traceback at ERROR level, which is noise there
+                          "distributed.logging.distributed": "critical"}):
         if scheduler:
             try:
                 client = distributed.Client(scheduler, timeout=connect_timeout)
@@ -57,11 +60,11 @@ def dask_client(*, jobs: int | None, scheduler: str | None, connect_timeout: flo
         else:
             for name in ("distributed", "distributed.nanny", "distributed.worker",
                          "distributed.scheduler", "distributed.core"):
-                logging.getLogger(name).setLevel(logging.ERROR)
+                logging.getLogger(name).setLevel(logging.CRITICAL)
             cluster = distributed.LocalCluster(
                 n_workers=jobs or os.cpu_count() or 1, threads_per_worker=1, processes=True,
                 memory_limit=0,  # learners' memory is capped by the judge, per kata
-                dashboard_address=None, silence_logs=logging.ERROR)
+                dashboard_address=None, silence_logs=logging.CRITICAL)
             client = distributed.Client(cluster)
         try:
             yield client
