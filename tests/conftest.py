@@ -47,31 +47,12 @@ def committed_trees() -> dict[str, dict[str, str]]:
     """``{"katas": {id: text}, "reference": {id: text}}`` as committed (git HEAD), so that the
     project's tests compare against the pristine stubs even in a clone where a learner has
     been solving katas; outside a git checkout, the working tree."""
-    import re
-    import subprocess
-
     from pytest_numkata import bundle
+    from pytest_numkata.packs.builtin import committed_tree
 
-    pattern = re.compile(r"^(katas|reference)/(ch\d\d/[a-z0-9_]+)\.py$")
-    try:
-        listed = subprocess.run(["git", "-C", str(ROOT), "ls-tree", "-r", "--name-only", "HEAD",
-                                 "katas", "reference"], capture_output=True, text=True,
-                                check=True, timeout=60).stdout.split()
-        paths = [p for p in listed if pattern.match(p)]
-        batch = subprocess.run(["git", "-C", str(ROOT), "cat-file", "--batch"],
-                               input="".join(f"HEAD:{p}\n" for p in paths).encode(),
-                               capture_output=True, check=True, timeout=60).stdout
-    except (OSError, subprocess.SubprocessError):
+    trees = {tree: committed_tree(ROOT, tree) for tree in bundle.TREES}
+    if not trees["katas"]:  # not a git checkout
         return {tree: bundle.read_tree(ROOT / tree) for tree in bundle.TREES}
-    trees: dict[str, dict[str, str]] = {tree: {} for tree in bundle.TREES}
-    pos = 0
-    for path in paths:
-        header_end = batch.index(b"\n", pos)
-        size = int(batch[pos:header_end].split()[2])
-        content = batch[header_end + 1:header_end + 1 + size]
-        pos = header_end + 1 + size + 1
-        tree, kata_id = pattern.match(path).groups()
-        trees[tree][kata_id] = content.decode("utf-8")
     return trees
 
 

@@ -31,15 +31,15 @@ def source_root() -> Path | None:
     return None
 
 
-@functools.lru_cache(maxsize=4)
-def committed_stubs(root: Path) -> dict[str, str]:
-    """``{"chNN/name": text}`` of the stubs committed at ``root``'s git HEAD (empty without
-    git or outside a repository)."""
+@functools.lru_cache(maxsize=8)
+def committed_tree(root: Path, tree: str = "katas") -> dict[str, str]:
+    """``{"chNN/name": text}`` of the ``tree`` folder (``katas`` or ``reference``) committed at
+    ``root``'s git HEAD (empty without git or outside a repository)."""
     import subprocess
 
     try:
         listed = subprocess.run(["git", "-C", str(root), "ls-tree", "-r", "--name-only", "HEAD",
-                                 "katas"], capture_output=True, text=True, timeout=60)
+                                 tree], capture_output=True, text=True, timeout=60)
         paths = [p for p in listed.stdout.split() if p.endswith(".py")] \
             if listed.returncode == 0 else []
         if not paths:
@@ -59,7 +59,7 @@ def committed_stubs(root: Path) -> dict[str, str]:
             pos = end + 1
             continue
         size = int(header[2])
-        out[path[len("katas/"):-3]] = data[end + 1:end + 1 + size].decode("utf-8")
+        out[path[len(tree) + 1:-3]] = data[end + 1:end + 1 + size].decode("utf-8")
         pos = end + 1 + size + 1
     return out
 
@@ -68,7 +68,7 @@ class ClonePack(Pack):
     """The built-in pack read from a clone: pristine stubs come from git when it has them."""
 
     def stub_text(self, kata: Kata) -> str:
-        committed = committed_stubs(Path(self.stubs).parent)
+        committed = committed_tree(Path(self.stubs).parent)
         if kata.local_id in committed:
             return committed[kata.local_id]
         return super().stub_text(kata)
