@@ -333,6 +333,12 @@ def _rebuilt(info) -> BaseException:
 # ----------------------------------------------------------------------------- starting
 
 def _apply_plan(plan: dict) -> str:
+    cpus = plan.get("cpus")
+    if cpus and hasattr(os, "sched_setaffinity"):
+        try:
+            os.sched_setaffinity(0, [int(cpu) for cpu in cpus])
+        except (OSError, ValueError, TypeError):
+            pass
     tmp = plan.get("tmpdir")
     if tmp:
         os.environ["TMPDIR"] = os.environ["TEMP"] = os.environ["TMP"] = tmp

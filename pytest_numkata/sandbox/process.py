@@ -187,6 +187,15 @@ class Zygote:
 _zygote: Zygote | None = None
 
 
+def _judge_cpus() -> list[int]:
+    """The CPUs this judge may run on: its learner runs on the same ones (a judge pinned to
+    one CPU takes turns with its learner there; a call costs a same-CPU wake-up)."""
+    try:
+        return sorted(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return []
+
+
 def start_zygote() -> Zygote | None:
     """Start the zygote now (in the background) if this system can fork; idempotent.
 
@@ -247,6 +256,7 @@ class LearnerProcess:
             "cpu_seconds": max(1, int(cpu_budget) + 1),
             "file_bytes": OUTPUT_FILE_BYTES,
             "preload": list(preload),
+            "cpus": _judge_cpus(),
         }
         self.check_cpu0 = 0.0
         self.check_waited = 0.0

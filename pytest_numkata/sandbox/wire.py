@@ -96,50 +96,101 @@ def _dtype_from(text: str) -> np.dtype:
 
 
 class Encoder:
-    """Encodes one value; ``register`` (judge side) turns a callable into a Callback."""
+    """Encodes one value; ``register`` (judge side) turns a callable into a Callback.
+
+    Making a msgpack ``Packer`` costs more than packing a small value, so an encoder keeps one
+    per nesting level (an extension's payload is packed while its container is being packed).
+    """
 
     def __init__(self, register=None):
         self._register = register
+        self._packers: list = []
+        self._depth = 0
 
     def dumps(self, value: object) -> bytes:
-        return msgpack.packb(value, default=self._default, use_bin_type=True, strict_types=True,
-                             datetime=False)
-
-    def _pack(self, value: object) -> bytes:
-        return self.dumps(value)
+        depth = self._depth
+        if depth == len(self._packers):
+            self._packers.append(msgpack.Packer(default=self._default, use_bin_type=True,
+                                                strict_types=True, datetime=False))
+        self._depth = depth + 1
+        try:
+            return self._packers[depth].pack(value)
+        except BaseException:
+            self._packers[depth:] = []  # a failed pack may leave a packer's buffer half full
+            raise
+        finally:
+            self._depth = depth
 
     def _default(self, value: object):
         cls = type(value)
         if cls is tuple:
-            return msgpack.ExtType(_TUPLE, self._pack(list(value)))
+            return msgpack.ExtType(_TUPLE, self.dumps(list(value)))
+        if cls is np.ndarray:
+            return msgpack.ExtType(_NDARRAY, _array_payload(value))
         if cls is int:  # beyond 64 bits (msgpack packs the rest itself)
             return msgpack.ExtType(_BIGINT, str(value).encode())
         if cls is complex:
             return msgpack.ExtType(_COMPLEX, struct.pack("<dd", value.real, value.imag))
         if cls is fractions.Fraction:
-            return msgpack.ExtType(_FRACTION, self._pack([str(value.numerator),
-                                                           str(value.denominator)]))
+            return msgpack.ExtType(_FRACTION, self.dumps([str(value.numerator),
+                                                          str(value.denominator)]))
         if cls is decimal.Decimal:
             return msgpack.ExtType(_DECIMAL, str(value).encode())
         if value is Ellipsis:
             return msgpack.ExtType(_ELLIPSIS, b"")
-        if cls is np.ndarray:
-            arr = np.ascontiguousarray(value)
-            return msgpack.ExtType(_NDARRAY, self._pack(
-                [_dtype_text(arr.dtype), list(arr.shape), arr.tobytes()]))
         if isinstance(value, np.generic) and cls.__module__ in ("numpy", "ml_dtypes"):
-            return msgpack.ExtType(_NPSCALAR, self._pack([_dtype_text(value.dtype),
-                                                           value.tobytes()]))
+            return msgpack.ExtType(_NPSCALAR, _dtype_header(value.dtype) + value.tobytes())
         if cls is Callback:
-            return msgpack.ExtType(_CALLBACK, self._pack([value.ident, value.label]))
+            return msgpack.ExtType(_CALLBACK, self.dumps([value.ident, value.label]))
         if cls in (bool, float, str, bytes, list, dict) or value is None:
             return value  # pragma: no cover - msgpack handles these itself
         sparse = _sparse_parts(value)
         if sparse is not None:
-            return msgpack.ExtType(_SPARSE, self._pack(sparse))
+            return msgpack.ExtType(_SPARSE, self.dumps(sparse))
         if self._register is not None and callable(value) and not isinstance(value, type):
-            return msgpack.ExtType(_CALLBACK, self._pack(list(self._register(value))))
+            return msgpack.ExtType(_CALLBACK, self.dumps(list(self._register(value))))
         raise Unsupported(type_name(value))
+
+
+# An array crosses as: dtype header (one byte of length, the dtype's text), one byte of
+# dimensions, each dimension as 8 bytes, then the raw data in C order.
+_HEADERS: dict = {}
+
+
+def _dtype_header(dtype: np.dtype) -> bytes:
+    header = _HEADERS.get(dtype)
+    if header is None:
+        text = _dtype_text(dtype).encode("ascii")
+        header = _HEADERS[dtype] = bytes((len(text),)) + text
+    return header
+
+
+def _array_payload(value: np.ndarray) -> bytes:
+    header = _dtype_header(value.dtype)
+    shape = value.shape
+    return b"".join((header, bytes((len(shape),)), struct.pack(f"<{len(shape)}Q", *shape),
+                     np.ascontiguousarray(value).tobytes()))
+
+
+_DTYPES: dict = {}  # dtype header bytes -> dtype, for the headers seen (plain dtypes only)
+
+
+def _read_dtype(payload: bytes) -> tuple[np.dtype, int]:
+    """The dtype at the start of a payload, and where the rest begins."""
+    if not payload or len(payload) < 1 + payload[0]:
+        raise ProtocolError("bad dtype")
+    end = 1 + payload[0]
+    header = payload[:end]
+    dtype = _DTYPES.get(header)
+    if dtype is None:
+        try:
+            text = header[1:].decode("ascii")
+        except UnicodeDecodeError as exc:
+            raise ProtocolError("bad dtype") from exc
+        dtype = _dtype_from(text)
+        if len(_DTYPES) < 64:
+            _DTYPES[header] = dtype
+    return dtype, end
 
 
 def _sparse_parts(value: object):
@@ -170,22 +221,26 @@ class Decoder:
 
     def __init__(self, callback=None):
         self._callback = callback
+        self._depth = 0  # of the payload being decoded (extensions nest)
 
     def loads(self, data: bytes, depth: int = 0):
         if depth > MAX_DEPTH:
             raise ProtocolError("nested too deeply")
+        outer, self._depth = self._depth, depth
         try:
             return msgpack.unpackb(data, raw=False, strict_map_key=False, use_list=True,
-                                   ext_hook=lambda code, payload: self._ext(code, payload, depth),
-                                   timestamp=0)
+                                   ext_hook=self._ext, timestamp=0)
         except (ProtocolError, Unsupported):
             raise
         except RecursionError as exc:
             raise ProtocolError("nested too deeply") from exc
         except Exception as exc:  # noqa: BLE001 - msgpack's and NumPy's errors alike
             raise ProtocolError(f"undecodable frame ({type(exc).__name__})") from exc
+        finally:
+            self._depth = outer
 
-    def _ext(self, code: int, payload: bytes, depth: int):
+    def _ext(self, code: int, payload: bytes):
+        depth = self._depth
         inner = lambda: self.loads(payload, depth + 1)  # noqa: E731
         if code == _TUPLE:
             items = inner()
@@ -211,14 +266,12 @@ class Decoder:
         if code == _ELLIPSIS:
             return Ellipsis
         if code == _NDARRAY:
-            dtype_text, shape, raw = inner()
-            return _array(dtype_text, shape, raw)
+            return _array(payload)
         if code == _NPSCALAR:
-            dtype_text, raw = inner()
-            dtype = _dtype_from(dtype_text)
-            if not isinstance(raw, bytes) or len(raw) != dtype.itemsize:
+            dtype, start = _read_dtype(payload)
+            if len(payload) - start != dtype.itemsize:
                 raise ProtocolError("bad scalar")
-            return np.frombuffer(raw, dtype=dtype)[0]
+            return np.frombuffer(payload, dtype=dtype, offset=start)[0]
         if code == _SPARSE:
             return _sparse(inner())
         if code == _CALLBACK:
@@ -231,15 +284,21 @@ class Decoder:
         raise ProtocolError(f"unknown extension {code}")
 
 
-def _array(dtype_text, shape, raw) -> np.ndarray:
-    dtype = _dtype_from(dtype_text)
-    if (not isinstance(shape, list) or len(shape) > 32
-            or not all(isinstance(n, int) and 0 <= n for n in shape)):
+def _array(payload: bytes) -> np.ndarray:
+    dtype, at = _read_dtype(payload)
+    if len(payload) <= at:
         raise ProtocolError("bad shape")
-    if not isinstance(raw, bytes) or len(raw) != math.prod(shape) * dtype.itemsize:
+    ndim = payload[at]
+    at += 1
+    if ndim > 32 or len(payload) < at + 8 * ndim:
+        raise ProtocolError("bad shape")
+    shape = struct.unpack_from(f"<{ndim}Q", payload, at)
+    at += 8 * ndim
+    count = math.prod(shape)
+    if len(payload) - at != count * dtype.itemsize:
         raise ProtocolError("array data does not match its shape")
-    arr = np.frombuffer(raw, dtype=dtype).reshape(shape).copy()  # writable, owns its memory
-    return arr
+    # a copy: writable, owns its memory
+    return np.frombuffer(payload, dtype=dtype, offset=at, count=count).reshape(shape).copy()
 
 
 def _sparse(parts):
