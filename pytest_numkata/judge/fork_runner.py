@@ -265,6 +265,7 @@ class _Child:
         self.buffer = b""
         self.current = None
         self.cpu: int | None = None  # the CPU it is pinned to
+        self.started = time.monotonic()
         self.loading = False
         self.clock = _Clock(pid, limit)
 
@@ -284,6 +285,7 @@ class ForkRunner:
         self._running: list[_Child] = []
         self._queued: set[str] = set()  # nodeids some child has been given
         self._graded: set[str] = set()  # nodeids whose reports exist (handed out or not)
+        self.walls: dict[str, float] = {}  # kata id -> seconds its judge processes took
 
     def reports_for(self, item, batch, limits: Limits, upcoming=()) -> list[TestReport]:
         """The reports of ``item``; ``batch`` is its kata's checks from item on, ``upcoming``
@@ -305,6 +307,8 @@ class ForkRunner:
     def close(self) -> None:
         """End every child still running (the session stopped early: -x, Ctrl-C)."""
         for child in list(self._running):
+            if all(i.nodeid in self._graded for i in child.items):
+                self._record_wall(child)  # done, its exit not yet seen
             self._kill(child.pid)
             os.close(child.read_fd)
         self._running.clear()
@@ -329,6 +333,7 @@ class ForkRunner:
         os.close(write_fd)
         child = _Child(pid, read_fd, list(items), limits.timeout)
         child.cpu = cpu
+        child.started = time.monotonic()
         child.limits = limits
         self._running.append(child)
         self._queued.update(i.nodeid for i in items)
@@ -407,8 +412,15 @@ class ForkRunner:
             if rest:
                 self._start(rest, child.limits)
 
+    def _record_wall(self, child: _Child) -> None:
+        module = _kata_module(child.items[0])
+        if module is not None:
+            kata = module.kata.id
+            self.walls[kata] = self.walls.get(kata, 0.0) + time.monotonic() - child.started
+
     def _retire(self, child: _Child, *, kill: bool) -> int:
         self._running.remove(child)
+        self._record_wall(child)
         os.close(child.read_fd)
         if kill:
             self._kill(child.pid)

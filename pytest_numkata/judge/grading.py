@@ -15,8 +15,13 @@ import pytest
 from ..checking import KataLoadError
 from .collection import KataModule, NotGradedItem, learner_failure_text
 from .examples import SeededRandomInputs, prepare_property_checks
+from . import schedule
 from .fork_runner import ForkRunner, log_reports
 from .verdicts import SANDBOX_KEY
+
+
+def _kata_id(batch) -> str:
+    return batch[0].getparent(KataModule).kata.id
 
 
 class GradingPlugin:
@@ -27,6 +32,7 @@ class GradingPlugin:
         self._batches: list[list] = []
         self._batch_index: dict[str, int] = {}
         self._seeded_inputs = SeededRandomInputs(options.seed) if options.seed else None
+        self._times = schedule.load(options.home) if self.runner is not None else {}
         if options.learner_remote:
             from .. import limits
             from ..sandbox import process as learner_process
@@ -72,9 +78,11 @@ class GradingPlugin:
         return batch[batch.index(item):]
 
     def _upcoming(self, item):
+        """The katas after item's, in the order judges take them up (``schedule``)."""
         if self.options.is_worker or item.nodeid not in self._batch_index:
             return
-        for batch in self._batches[self._batch_index[item.nodeid] + 1:]:
+        rest = self._batches[self._batch_index[item.nodeid] + 1:]
+        for batch in schedule.longest_first(rest, _kata_id, self._times):
             yield batch, self.options.judge_limits_for(batch[0].getparent(KataModule).kata)
 
     # ------------------------------------------------------------------ running
@@ -132,6 +140,8 @@ class GradingPlugin:
     def pytest_sessionfinish(self, session, exitstatus) -> None:
         if self.runner is not None:
             self.runner.close()  # judges still grading ahead when the run stopped early (-x)
+            if not self.options.is_worker:
+                schedule.save(self.options.home, self._times, self.runner.walls)
 
     def pytest_unconfigure(self, config) -> None:
         # the zygote outlives the run on purpose (see sandbox.process.start_zygote)
