@@ -51,3 +51,37 @@ def test_imports_are_read_loosely_from_the_text():
               "    import ml_dtypes\nfrom . import sibling\n# import mpmath is a comment\n")
     assert imported_modules(source) == ["numpy", "math", "scipy", "scipy.special", "ml_dtypes"]
     assert len(imported_modules("".join(f"import m{i}\n" for i in range(500)))) == 40
+
+
+FORKED = textwrap.dedent('''
+    import json, os, tempfile
+    from pathlib import Path
+    from pytest_numkata.sandbox import process
+    from pytest_numkata.sandbox.proxy import LearnerModule, LearnerSession
+
+    zygote = process.start_zygote()
+    path = Path(tempfile.mkdtemp()) / "kata.py"
+    path.write_text("def twice(x):\\n    return 2 * x\\n")
+    read, write = os.pipe()
+    if os.fork() == 0:  # a run forked from a warm process (numkata watch)
+        mine = process.start_zygote()
+        session = LearnerSession(source_path=path, display=path.name, module_name="k",
+                                 want="twice", timeout=30, memory_mb=512, checks=1)
+        session.load()
+        answer = LearnerModule(session).twice(21)
+        session.close()
+        os.write(write, json.dumps([mine.process.pid, answer]).encode())
+        os._exit(0)
+    os.close(write)
+    child_zygote, answer = json.loads(os.read(read, 1000))
+    os.wait()
+    print(json.dumps([zygote.process.pid, child_zygote, answer, zygote.alive()]))
+''')
+
+
+def test_a_forked_run_uses_the_zygote_of_the_process_that_started_it():
+    out = subprocess.run([sys.executable, "-c", FORKED], capture_output=True, text=True,
+                         timeout=120, check=True).stdout
+    parent, child, answer, alive = json.loads(out.splitlines()[-1])
+    assert child == parent  # no second zygote (and no wait for NumPy to load in one)
+    assert answer == 42 and alive

@@ -199,12 +199,14 @@ def _judge_cpus() -> list[int]:
 def start_zygote() -> Zygote | None:
     """Start the zygote now (in the background) if this system can fork; idempotent.
 
-    The zygote lives as long as the process that started it (it never runs kata code, so a
-    watch session or a test process reuses it across pytest runs) and is stopped at exit."""
+    The zygote lives as long as the process that started it and is stopped at exit. It never
+    runs kata code, so it serves every pytest run of that process and of the processes forked
+    from it: a watch session's runs (each a forked child of the warm process) find it ready
+    instead of starting one and waiting for NumPy to load in it."""
     global _zygote
     if os.environ.get("NUMKATA_LEARNER_START", "zygote") == "spawn":
         return None
-    if _zygote is not None and (_zygote.owner != os.getpid() or not _zygote.alive()):
+    if _zygote is not None and not _zygote.alive():
         if _zygote.owner == os.getpid():
             _zygote.close()
         _zygote = None

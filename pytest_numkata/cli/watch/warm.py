@@ -2,10 +2,10 @@
 
 In two steps, so the first verdict does not wait for all of it:
 
-- ``warm_first``: a pytest session (``--collect-only`` of the current kata) that loads pytest's
-  plugins - numkata, hypothesis, pytest-html... the bulk of a cold start - and imports the
-  checks of the current kata's chapter under pytest's assertion rewriting. The first kata is
-  graded right after it.
+- ``warm_first``: starts the learners' zygote (``sandbox.process``), and a pytest session
+  (``--collect-only`` of the current kata) that loads pytest's plugins - numkata, hypothesis,
+  pytest-html... the bulk of a cold start - and imports the checks of the current kata's
+  chapter under pytest's assertion rewriting. The first kata is graded right after it.
 - ``warm_rest``: after the first verdict, while the learner reads it, a second session imports
   NumPy, SciPy, hypothesis's strategies and every other checks module, the report's templates
   are compiled, and everything loaded is frozen out of the garbage collector's view.
@@ -85,6 +85,11 @@ def warm_first(catalogue: Catalogue, ws: Workspace, *, paths: list[str],
     """Load pytest and its plugins, and the checks of ``chapters``; the ids of katas whose
     checks could not be imported."""
     ws.prepare_environment()  # before NumPy: no BLAS thread pool to fork
+    from ...sandbox import process
+
+    # The learners' zygote, started here once, loads NumPy while this session loads pytest;
+    # every run (a forked child of this process) then forks its learners from it.
+    process.start_zygote()
     chapters = set(chapters)
     katas = [k for k in catalogue.katas if k.chapter in chapters]
     failed = _session([k.checks_module for k in katas], ws, paths)
