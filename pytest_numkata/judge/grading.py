@@ -28,7 +28,7 @@ class GradingPlugin:
         self._batch_index: dict[str, int] = {}
         self._seeded_inputs = SeededRandomInputs(options.seed) if options.seed else None
         if options.learner_remote:
-            from .. import limits
+            from ..sandbox import limits
             from ..sandbox import process as learner_process
 
             limits.learner_runs_remotely(True)
