@@ -13,9 +13,9 @@ ROOT = Path(__file__).resolve().parent
 
 
 def _bundle_module():
-    """pytest_numkata/bundle.py, loaded by path: the build must not import the package."""
+    """pytest_numkata/packs/bundle.py, loaded by path: the build must not import the package."""
     spec = importlib.util.spec_from_file_location("_numkata_bundle", ROOT / "pytest_numkata"
-                                                  / "bundle.py")
+                                                  / "packs" / "bundle.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module

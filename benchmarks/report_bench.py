@@ -18,8 +18,8 @@ import time
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
-from pytest_numkata.catalogue import Catalogue, Chapter, Kata
-from pytest_numkata.progress import ProgressStore
+from pytest_numkata.packs.catalogue import Catalogue, Chapter, Kata
+from pytest_numkata.progress.store import ProgressStore
 from pytest_numkata.report import build_context, render_html, write_report
 from pytest_numkata.report.data import read_store
 

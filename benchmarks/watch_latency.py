@@ -27,9 +27,10 @@ import threading
 import time
 from pathlib import Path
 
-from pytest_numkata import catalogue, packs
-from pytest_numkata.outcomes import Outcome
-from pytest_numkata.progress import Attempt, ProgressStore
+from pytest_numkata import packs
+from pytest_numkata.packs import catalogue
+from pytest_numkata.progress.outcomes import Outcome
+from pytest_numkata.progress.store import Attempt, ProgressStore
 
 
 def main() -> int:

@@ -13,7 +13,7 @@ import time
 import zipfile
 from pathlib import Path
 
-from pytest_numkata import catalogue as catalogue_mod
+from pytest_numkata.packs import catalogue as catalogue_mod
 
 ROOT = Path(__file__).resolve().parent.parent
 MUTANTS = Path(__file__).resolve().parent / "mutants"

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from pytest_numkata import catalogue
+from pytest_numkata.packs import catalogue
 
 pytest_plugins = ["pytester"]
 
@@ -47,7 +47,7 @@ def committed_trees() -> dict[str, dict[str, str]]:
     """``{"katas": {id: text}, "reference": {id: text}}`` as committed (git HEAD), so that the
     project's tests compare against the pristine stubs even in a clone where a learner has
     been solving katas; outside a git checkout, the working tree."""
-    from pytest_numkata import bundle
+    from pytest_numkata.packs import bundle
     from pytest_numkata.packs.builtin import committed_tree
 
     trees = {tree: committed_tree(ROOT, tree) for tree in bundle.TREES}
@@ -171,8 +171,8 @@ def shared_result(tmp_path_factory: pytest.TempPathFactory, name: str, compute):
 def builtin_variants(kind: str):
     """The built-in pack's variants of one kind, as the project's tests grade them: stubs as
     committed, references, mutants and alternatives as in this checkout."""
-    from pytest_numkata import bundle
     from pytest_numkata.authoring import gauntlet
+    from pytest_numkata.packs import bundle
 
     cat = catalogue.load()
     if kind == gauntlet.STUB:

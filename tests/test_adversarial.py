@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from pytest_numkata.progress import ProgressStore
+from pytest_numkata.progress.store import ProgressStore
 from pytest_numkata.sandbox.confine import landlock_abi
 from tests.conftest import PYPROJECT, ROOT
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from pytest_numkata.outcomes import Outcome
+from pytest_numkata.progress.outcomes import Outcome
 from tests.conftest import ALTERNATIVES, public_functions, solutions_in
 
 pytestmark = pytest.mark.slow  # grades every alternative: minutes of the judge's own work

@@ -31,9 +31,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from pytest_numkata import catalogue
 from pytest_numkata import checking
 from pytest_numkata.checking import KataFailure
+from pytest_numkata.packs import catalogue
 from tests.conftest import pristine_stub
 
 ROOT = Path(__file__).resolve().parent.parent

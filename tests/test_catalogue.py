@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from pytest_numkata import catalogue
-from pytest_numkata.learner import inspect_source
-from pytest_numkata.outcomes import FileState
+from pytest_numkata.judge.kata_file import inspect_source
+from pytest_numkata.packs import catalogue
+from pytest_numkata.progress.outcomes import FileState
 from tests.conftest import MUTANTS, ROOT, pristine_stub
 
 CAT = catalogue.load()

@@ -16,10 +16,11 @@ from pathlib import Path
 
 import pytest
 
-from pytest_numkata import catalogue, why
+from pytest_numkata import why
+from pytest_numkata.packs import catalogue
+from pytest_numkata.progress.outcomes import Outcome
+from pytest_numkata.progress.store import Attempt, ProgressStore
 from tests.conftest import committed_reference, pristine_stub
-from pytest_numkata.outcomes import Outcome
-from pytest_numkata.progress import Attempt, ProgressStore
 
 ROOT = Path(__file__).resolve().parent.parent
 CATALOGUE = catalogue.load()

@@ -13,12 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from pytest_numkata import catalogue
 from pytest_numkata.authoring import dev_check
 from pytest_numkata.authoring.gauntlet import (ALTERNATIVE, MUTANT, REFERENCE, STUB, Graded,
                                                Result, Run, Variant)
-from pytest_numkata.catalogue import Catalogue
 from pytest_numkata.cli import app
+from pytest_numkata.packs import catalogue
+from pytest_numkata.packs.catalogue import Catalogue
 from tests.conftest import ROOT, pristine_stub
 
 GOOD, BAD, BARE = "ch01/log_sum_exp", "ch01/stable_softmax", "ch01/variance"

@@ -20,8 +20,8 @@ from pathlib import Path
 
 import pytest
 
-from pytest_numkata import catalogue
-from pytest_numkata.progress import ProgressStore
+from pytest_numkata.packs import catalogue
+from pytest_numkata.progress.store import ProgressStore
 from tests.conftest import PYPROJECT, ROOT
 
 pytestmark = pytest.mark.slow  # a pytest process per injected fault, kill tests

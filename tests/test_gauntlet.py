@@ -6,10 +6,10 @@ from __future__ import annotations
 import textwrap
 from fractions import Fraction
 
-from pytest_numkata import catalogue
 from pytest_numkata.authoring import gauntlet
 from pytest_numkata.authoring.gauntlet import (ALTERNATIVE, MUTANT, REFERENCE, STUB, Graded,
                                                Result, Run, Source, Variant)
+from pytest_numkata.packs import catalogue
 
 
 def test_a_run_holds_one_variant_per_kata_and_kinds_never_mix():

@@ -176,8 +176,8 @@ def test_class_report(graded):
 
 
 def test_class_report_figures(graded):
-    from pytest_numkata import catalogue
     from pytest_numkata.classroom import class_report, exports
+    from pytest_numkata.packs import catalogue
 
     out = graded["out"]
     with Gradebook(out) as book:
@@ -274,7 +274,7 @@ def test_gradebook_that_is_not_a_database(tmp_path):
 
 
 def test_chapters_option():
-    from pytest_numkata import catalogue
+    from pytest_numkata.packs import catalogue
 
     cat = catalogue.load()
     assert grade_command.parse_chapters("ch00-ch02", cat) == ["ch00", "ch01", "ch02"]

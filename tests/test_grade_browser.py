@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from pytest_numkata import catalogue
 from pytest_numkata.classroom import class_report
+from pytest_numkata.packs import catalogue
 
 from .test_report_browser import (chromium, console_messages, keep, pixel_stats,  # noqa: F401
                                   run_chromium)

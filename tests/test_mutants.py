@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from pytest_numkata.outcomes import Outcome
+from pytest_numkata.progress.outcomes import Outcome
 from tests.conftest import MUTANTS, public_functions, solutions_in
 
 pytestmark = pytest.mark.slow  # grades every mutant: minutes of the judge's own work

@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from pytest_numkata import catalogue
-from pytest_numkata.catalogue import tomllib
+from pytest_numkata.packs import catalogue
+from pytest_numkata.packs.catalogue import tomllib
 from tests.conftest import pristine_stub
 from tests.pack_fixtures import DOUBLE_REFERENCE, DOUBLE_STUB, build_site
 
@@ -79,7 +79,7 @@ def workspace(tmp_path: Path, pack_workspace: Path) -> Path:
 # ---------------------------------------------------------------------------- discovery and ids
 def test_installed_packs_are_found_in_order_and_clashing_ids_are_qualified(site, pack_env,
                                                                             tmp_path):
-    script = ("import json; from pytest_numkata import packs; c = packs.catalogue(); "
+    script = ("import json; from pytest_numkata import packs; c = packs.catalogue_for(); "
               "print(json.dumps({'packs': [p.name for p in packs.installed()], "
               "'katas': [[k.id, k.pack, k.relpath, k.checks_module] for k in c.katas "
               "if k.pack != 'numkata'], 'builtin': [k.id for k in c.katas "

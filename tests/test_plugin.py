@@ -7,8 +7,8 @@ import sqlite3
 
 import pytest
 
-from pytest_numkata import catalogue
-from pytest_numkata.progress import ProgressStore
+from pytest_numkata.packs import catalogue
+from pytest_numkata.progress.store import ProgressStore
 from tests.conftest import ROOT, outcomes
 
 CAT = catalogue.load()

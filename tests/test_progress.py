@@ -8,8 +8,8 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from pytest_numkata.outcomes import Outcome, Status
-from pytest_numkata.progress import (
+from pytest_numkata.progress.outcomes import Outcome, Status
+from pytest_numkata.progress.store import (
     SCHEMA_VERSION, Attempt, Failure, ProgressStore, StoreError,
 )
 
@@ -107,7 +107,7 @@ def test_hints_are_counted(tmp_path):
 
 
 def test_an_old_store_is_migrated_with_its_history(tmp_path):
-    from pytest_numkata.progress import MIGRATIONS
+    from pytest_numkata.progress.store import MIGRATIONS
 
     db = sqlite3.connect(tmp_path / "progress.sqlite3")
     for statement in MIGRATIONS[0].split(";"):
@@ -145,7 +145,7 @@ def test_the_graded_files_sha256_is_stored_and_versions_are_counted(tmp_path):
 
 
 def test_a_version_2_store_gains_the_sha256_column(tmp_path):
-    from pytest_numkata.progress import MIGRATIONS
+    from pytest_numkata.progress.store import MIGRATIONS
 
     db = sqlite3.connect(tmp_path / "progress.sqlite3")
     for script in MIGRATIONS[:2]:

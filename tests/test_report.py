@@ -10,15 +10,15 @@ from pathlib import Path
 import html5lib
 import pytest
 
-from pytest_numkata.catalogue import Catalogue, Chapter, Kata
-from pytest_numkata.progress import DB_NAME, Attempt, Failure, ProgressStore
+from pytest_numkata.packs.catalogue import Catalogue, Chapter, Kata
+from pytest_numkata.progress.outcomes import Status
+from pytest_numkata.progress.standing import UNLOCK_RULE
+from pytest_numkata.progress.store import DB_NAME, Attempt, Failure, ProgressStore
 from pytest_numkata.report import (RESULTS_SCHEMA_VERSION, build_context, build_results,
                                    render_html, write_report)
 from pytest_numkata.report import charts
 from pytest_numkata.report.data import aggregate_rows, read_store
 from pytest_numkata.report.streaks import compute_streak
-from pytest_numkata.outcomes import Status
-from pytest_numkata.standing import UNLOCK_RULE
 
 UTC = timezone.utc
 NEW_YORK = timezone(timedelta(hours=-5))

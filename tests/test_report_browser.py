@@ -34,8 +34,8 @@ from pathlib import Path
 
 import pytest
 
-from pytest_numkata import catalogue as catalogue_mod
-from pytest_numkata.progress import Attempt, Failure, ProgressStore
+from pytest_numkata.packs import catalogue as catalogue_mod
+from pytest_numkata.progress.store import Attempt, Failure, ProgressStore
 from pytest_numkata.report import write_report
 
 from .test_report import make_catalogue

@@ -71,7 +71,7 @@ def test_not_attempted_katas_are_skipped_not_failed(kata_tree):
     rows = html.unescape(text).replace('\\"', '"')
     assert "5 checks belong to katas not attempted yet: listed as Skipped below" in rows
     # and the progress store still records them as not attempted, not as skipped or passed
-    from pytest_numkata.progress import ProgressStore
+    from pytest_numkata.progress.store import ProgressStore
 
     with ProgressStore(kata_tree.home) as store:
         states = store.states()
@@ -123,7 +123,7 @@ def test_summary_hook_without_numkata_does_nothing():
 
 
 def test_summary_hook_with_an_empty_home(tmp_path):
-    from pytest_numkata.progress import DB_NAME
+    from pytest_numkata.progress.store import DB_NAME
 
     plugin = SimpleNamespace(home=tmp_path, catalogue=None)
     config = SimpleNamespace(pluginmanager=SimpleNamespace(get_plugin=lambda name: plugin))

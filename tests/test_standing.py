@@ -1,16 +1,16 @@
-"""The unlock rule, each chapter's standing and the next kata (``standing.Standing``), and the
-vocabulary they speak (``outcomes``)."""
+"""The unlock rule, each chapter's standing and the next kata (``progress.standing.Standing``),
+and the vocabulary they speak (``progress.outcomes``)."""
 
 from __future__ import annotations
 
 import json
 import sqlite3
 
-from pytest_numkata import catalogue
-from pytest_numkata.outcomes import FileState, Outcome, Status
-from pytest_numkata.progress import Attempt, KataState, ProgressStore
-from pytest_numkata.standing import Standing
-from pytest_numkata.summary import change_lines
+from pytest_numkata.packs import catalogue
+from pytest_numkata.plugin.summary import change_lines
+from pytest_numkata.progress.outcomes import FileState, Outcome, Status
+from pytest_numkata.progress.standing import Standing
+from pytest_numkata.progress.store import Attempt, KataState, ProgressStore
 
 CAT = catalogue.load()
 CH0, CH1 = CAT.chapters[0], CAT.chapters[1]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from pytest_numkata import catalogue
+from pytest_numkata.packs import catalogue
 from tests.conftest import ROOT
 
 CAT = catalogue.load()

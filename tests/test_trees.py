@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from pytest_numkata import catalogue
 from pytest_numkata.authoring.gauntlet import REFERENCE, STUB
+from pytest_numkata.packs import catalogue
 
 pytestmark = pytest.mark.slow  # grades every stub and every reference
 

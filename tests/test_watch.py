@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from pytest_numkata.progress import ProgressStore
+from pytest_numkata.progress.store import ProgressStore
 from tests.conftest import committed_reference
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="watch's warm process forks")
@@ -216,10 +216,10 @@ def _running(pid: int) -> bool:
 
 @pytest.mark.slow  # a watch process grading real saves
 def test_the_next_run_waits_prepared_and_is_used_or_dropped(workspace: Path, monkeypatch, capfd):
-    from pytest_numkata import catalogue
     from pytest_numkata.cli.app import build_parser
     from pytest_numkata.cli.context import Context
     from pytest_numkata.cli.watch.loop import Watcher
+    from pytest_numkata.packs import catalogue
 
     monkeypatch.chdir(workspace)
     monkeypatch.delenv("NUMKATA_HOME", raising=False)
@@ -275,7 +275,8 @@ def test_no_assertion_rewrite_warning_beside_an_installed_source_tree(workspace:
     info.mkdir()
     (info / "PKG-INFO").write_text("Metadata-Version: 2.1\nName: numkata\nVersion: 0.1.0\n")
     (info / "entry_points.txt").write_text("[pytest11]\nnumkata = pytest_numkata.plugin\n")
-    (info / "SOURCES.txt").write_text("pytest_numkata/__init__.py\npytest_numkata/plugin.py\n")
+    (info / "SOURCES.txt").write_text("pytest_numkata/__init__.py\n"
+                                     "pytest_numkata/plugin/__init__.py\n")
     kata = workspace / "katas" / f"{STUB}.py"
     watch = WatchProcess(workspace, "ch00")
     try:
@@ -293,9 +294,9 @@ def test_no_assertion_rewrite_warning_beside_an_installed_source_tree(workspace:
 
 @pytest.mark.slow  # a watch process grading real saves
 def test_watching_a_mastered_chapter_offers_the_next_one(workspace: Path):
-    from pytest_numkata import catalogue
-    from pytest_numkata.outcomes import Outcome
-    from pytest_numkata.progress import Attempt
+    from pytest_numkata.packs import catalogue
+    from pytest_numkata.progress.outcomes import Outcome
+    from pytest_numkata.progress.store import Attempt
 
     cat = catalogue.load()
     first, second = cat.chapters[0], cat.chapters[1]
@@ -329,9 +330,9 @@ def test_watching_a_mastered_chapter_offers_the_next_one(workspace: Path):
 
 @pytest.mark.slow  # a watch process grading real saves
 def test_watching_a_chapter_starts_at_its_first_kata_not_mastered(workspace: Path):
-    from pytest_numkata import catalogue
-    from pytest_numkata.outcomes import Outcome
-    from pytest_numkata.progress import Attempt
+    from pytest_numkata.packs import catalogue
+    from pytest_numkata.progress.outcomes import Outcome
+    from pytest_numkata.progress.store import Attempt
 
     chapter = catalogue.load().chapters[0]
     home = workspace / ".numkata"
@@ -351,10 +352,10 @@ def test_watching_a_chapter_starts_at_its_first_kata_not_mastered(workspace: Pat
 
 
 def test_which_kata_watch_makes_current(tmp_path: Path):
-    from pytest_numkata import catalogue
-    from pytest_numkata.outcomes import Outcome
-    from pytest_numkata.progress import Attempt
-    from pytest_numkata.standing import Standing
+    from pytest_numkata.packs import catalogue
+    from pytest_numkata.progress.outcomes import Outcome
+    from pytest_numkata.progress.standing import Standing
+    from pytest_numkata.progress.store import Attempt
 
     cat = catalogue.load()
     ch0, ch1 = cat.chapters[0], cat.chapters[1]

@@ -19,7 +19,8 @@ from pathlib import Path
 
 import pytest
 
-from pytest_numkata import catalogue, why
+from pytest_numkata import why
+from pytest_numkata.packs import catalogue
 
 if sys.version_info >= (3, 11):
     import tomllib

@@ -12,7 +12,7 @@ from pytest_numkata import workspace
 from pytest_numkata.cli.app import build_parser
 from pytest_numkata.cli.context import Context
 from pytest_numkata.cli.errors import CliError
-from pytest_numkata.options import OPTIONS
+from pytest_numkata.plugin.options import OPTIONS
 
 PYPROJECT = """\
 [tool.pytest.ini_options]

@@ -5,8 +5,8 @@ For every kata of the pack (or those selected): its stub, reference and hidden c
 judge (``gauntlet``), the untouched stub is "not attempted", the reference passes, every mutant
 is rejected - naming its mistake where it carries ``expect`` - and every alternative passes.
 
-A pack is any object with ``name``, ``catalogue`` (a ``catalogue.Catalogue``, the pack's own
-ids), and the directories ``stubs``, ``reference``, ``mutants`` and ``alternatives`` (the last
+A pack is any object with ``name``, ``catalogue`` (a ``packs.catalogue.Catalogue``, the pack's
+own ids), and the directories ``stubs``, ``reference``, ``mutants`` and ``alternatives`` (the last
 two may be None): a ``packs.Pack`` (``builtin_pack`` is numkata's own), or a ``SourcePack``.
 The gauntlet's runs write each kata at ``katas/<its id>.py``: numkata's own pack, and packs
 whose ids need no qualifying.
@@ -18,8 +18,8 @@ import importlib.util
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..catalogue import CODE_TYPES, Catalogue, Kata
-from ..outcomes import Outcome
+from ..packs.catalogue import CODE_TYPES, Catalogue, Kata
+from ..progress.outcomes import Outcome
 from . import gauntlet
 from .gauntlet import MUTANT, REFERENCE, STUB, Graded, Result, Variant
 

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..catalogue import CODE_TYPES, DIFFICULTIES, KATA_TYPES, fingerprint
+from ..packs.catalogue import CODE_TYPES, DIFFICULTIES, KATA_TYPES, fingerprint
 
 TEMPLATES = Path(__file__).with_name("templates")
 _ID = re.compile(r"^(ch[0-9]{2})/([a-z_][a-z0-9_]*)$")

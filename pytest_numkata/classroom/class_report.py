@@ -16,7 +16,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from ..catalogue import Catalogue
+from ..packs.catalogue import Catalogue
 from ..report import charts
 
 TEMPLATES = Path(__file__).with_name("templates")

@@ -159,7 +159,7 @@ def _run(args: argparse.Namespace) -> int:
     from .scheduling import SchedulerError
 
     submissions_dir, out = _check(args)
-    catalogue = packs.catalogue()
+    catalogue = packs.catalogue_for()
     chapters = parse_chapters(args.chapters, catalogue)
     katas = [k.id for k in catalogue.katas if k.chapter in chapters]
     positions = {k.id: i for i, k in enumerate(catalogue.katas)}

@@ -11,7 +11,7 @@ import io
 import json
 from pathlib import Path
 
-from ..catalogue import Catalogue
+from ..packs.catalogue import Catalogue
 from .names import safe_filename
 
 

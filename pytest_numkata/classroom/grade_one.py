@@ -29,7 +29,7 @@ import tempfile
 import time
 from datetime import datetime, timezone
 
-from ..catalogue import relpath_of
+from ..packs.catalogue import relpath_of
 
 # Verdicts of one (learner, kata) in the gradebook.
 MASTERED = "mastered"
@@ -154,7 +154,7 @@ def _read_results(home: str) -> tuple[dict | None, dict[str, dict]]:
         pass
     attempts: dict[str, dict] = {}
     try:
-        from ..progress import ProgressStore
+        from ..progress.store import ProgressStore
 
         with ProgressStore(home, create=False) as store:
             for row in store.attempts():
@@ -219,7 +219,7 @@ def _run(task: dict, to_grade: list[str], rows: dict[str, dict], result: dict) -
             os.makedirs(os.path.dirname(path), exist_ok=True)
             with open(path, "wb") as handle:
                 handle.write(files[kata_id])
-        from ..outcomes import Outcome, Status
+        from ..progress.outcomes import Outcome, Status
         from ..workspace import Workspace
 
         ws = Workspace.at(work, "katas", home=home)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import os
 
-from ..catalogue import id_of_relpath
+from ..packs.catalogue import id_of_relpath
 
 ENV = "NUMKATA_GRADE_LOG"
 

@@ -24,7 +24,7 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from ..catalogue import Catalogue, id_of_relpath
+from ..packs.catalogue import Catalogue, id_of_relpath
 
 MAX_FILE_BYTES = 1024 * 1024  # a kata file is a few kilobytes; 1 MB and over is ignored
 MAX_ARCHIVE_BYTES = 256 * 1024 * 1024  # decompressed bytes read from one tar stream at most

@@ -9,8 +9,8 @@ import os
 import sys
 
 from .. import __version__ as _version
-from ..catalogue import CatalogueError
-from ..progress import StoreError
+from ..packs.catalogue import CatalogueError
+from ..progress.store import StoreError
 from .commands import COMMANDS
 from .context import Context
 from .errors import EXIT_OK, EXIT_REFUSED, EXIT_USAGE, CliError

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from .. import packs
 from .. import workspace as workspace_mod
-from ..catalogue import Catalogue
+from ..packs.catalogue import Catalogue
 from ..workspace import Workspace, WorkspaceError
 from .errors import CliError
 from .output import Style
@@ -32,7 +32,7 @@ class Context:
             except WorkspaceError:
                 found = None
             katas = found.katas if found is not None else None
-            self._catalogue = packs.catalogue(katas)
+            self._catalogue = packs.catalogue_for(katas)
         return self._catalogue
 
     def _named_home(self) -> str | None:
@@ -68,9 +68,9 @@ class Context:
         return home
 
     def standing(self, states: dict | None = None):
-        """The learner's standing (``standing.Standing``): read from the home's progress
-        store, or made from ``states`` already read."""
-        from ..standing import Standing
+        """The learner's standing (``progress.standing.Standing``): read from the home's
+        progress store, or made from ``states`` already read."""
+        from ..progress.standing import Standing
 
         if states is None:
             return Standing.load(self.catalogue, self.home)

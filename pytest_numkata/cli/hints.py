@@ -6,9 +6,9 @@ without counting any."""
 
 from __future__ import annotations
 
-from ..catalogue import Kata
-from ..outcomes import Status
-from ..progress import ProgressStore
+from ..packs.catalogue import Kata
+from ..progress.outcomes import Status
+from ..progress.store import ProgressStore
 from .context import Context
 from .errors import EXIT_OK, EXIT_REFUSED, CliError
 

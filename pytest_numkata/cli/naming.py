@@ -7,7 +7,7 @@ import difflib
 import re
 from pathlib import Path
 
-from ..catalogue import Chapter, Kata
+from ..packs.catalogue import Chapter, Kata
 from .context import Context
 from .errors import CliError
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from ..outcomes import Status
+from ..progress.outcomes import Status
 
 
 class Style:

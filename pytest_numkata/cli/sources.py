@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..catalogue import Kata
+from ..packs.catalogue import Kata
 from .context import Context
 from .errors import CliError
 

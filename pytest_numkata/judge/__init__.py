@@ -1,5 +1,8 @@
 """The judge: everything that decides whether a kata is solved.
 
+- ``kata_file.py`` - the learner's kata file: its state, read with ``ast`` and never run
+  (untouched, attempted, unparsable), and loading it (here only with the unsafe
+  ``--numkata-isolation=none``);
 - ``kata_tree.py`` - which files under the kata tree are collected (catalogue kata files only)
   and the guard that keeps pytest from importing anything else there;
 - ``collection.py`` - a kata file becomes pytest items: its hidden checks (or one item saying
@@ -10,5 +13,6 @@
 - ``verdicts.py`` - pytest's reports of one run turned into one verdict per kata;
 - ``fixtures.py`` - the ``kata`` fixture the hidden checks receive.
 
-The learner's code never runs here: see ``pytest_numkata.sandbox``.
+The learner's code never runs here (but with ``--numkata-isolation=none``, for debugging
+numkata itself): see ``pytest_numkata.sandbox``.
 """

@@ -17,10 +17,10 @@ from typing import Any
 import pytest
 from _pytest import fixtures
 
-from .. import learner
-from ..outcomes import FileState
-from ..catalogue import Kata
 from ..checking import KataFailure, KataLoadError, LearnerCrash, set_current_kata
+from ..packs.catalogue import Kata
+from ..progress.outcomes import FileState
+from . import kata_file
 from .verdicts import CHECKS_KEY, KATA_KEY, SOURCE_KEY, STATE_KEY
 
 
@@ -70,10 +70,10 @@ class KataModule(pytest.Module):
         return False
 
     def collect(self):
-        state = learner.inspect_source(self.kata, self.source_path, self.display_path)
+        state = kata_file.inspect_source(self.kata, self.source_path, self.display_path)
         if state.state is FileState.NOT_ATTEMPTED:
             items = [NotGradedItem.from_parent(self, name="not_attempted",
-                                               message=learner.not_attempted_message(self.kata),
+                                               message=kata_file.not_attempted_message(self.kata),
                                                state=FileState.NOT_ATTEMPTED, lineno=None)]
         elif state.state in (FileState.SYNTAX_ERROR, FileState.UNREADABLE):
             name = "compiles" if state.state is FileState.SYNTAX_ERROR else "readable"
@@ -104,7 +104,7 @@ class KataModule(pytest.Module):
             self._learner = self._remote_learner()
         if self._learner is None:
             try:
-                module = learner.load_module(self.kata, self.source_path)
+                module = kata_file.load_module(self.kata, self.source_path)
                 self._learner = self._check_names(module)
             except (KeyboardInterrupt, KataLoadError) as exc:
                 if isinstance(exc, KeyboardInterrupt):
@@ -115,7 +115,7 @@ class KataModule(pytest.Module):
         return self._learner
 
     def _options(self):
-        from ..options import OPTIONS
+        from ..plugin.options import OPTIONS
 
         return self.config.stash[OPTIONS]
 
@@ -129,7 +129,7 @@ class KataModule(pytest.Module):
         limits = self._options().limits_for(self.kata)
         session = LearnerSession(
             source_path=self.source_path, display=self.display_path,
-            module_name=learner.module_name_for(self.kata),
+            module_name=kata_file.module_name_for(self.kata),
             want=self.kata.function or "ANSWER", timeout=limits.timeout,
             memory_mb=limits.memory_mb, checks=self._checks_count)
         self._session = session
@@ -283,7 +283,7 @@ def _explained_failure(pytest_repr_failure, module: KataModule):
 
 def learner_failure_text(excinfo, module: KataModule) -> str | None:
     """The learner-facing text for a failed check, or None to keep pytest's own report."""
-    from ..limits import TooSlow
+    from ..sandbox.limits import TooSlow
     from ..sandbox.process import LearnerDied, LearnerTimeout
     from ..sandbox.proxy import NotPlainData
 

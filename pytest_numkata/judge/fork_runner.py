@@ -35,8 +35,8 @@ import warnings
 from _pytest.reports import TestReport
 from _pytest.runner import runtestprotocol
 
-from ..limits import MB, lower_soft_limit
-from ..options import Limits
+from ..plugin.options import Limits
+from ..sandbox.limits import MB, lower_soft_limit
 
 MAX_SECTION = 4000  # characters of captured output kept per section
 

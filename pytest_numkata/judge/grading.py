@@ -34,7 +34,7 @@ class GradingPlugin:
         self._seeded_inputs = SeededRandomInputs(options.seed) if options.seed else None
         self._times = schedule.load(options.home) if self.runner is not None else {}
         if options.learner_remote:
-            from .. import limits
+            from ..sandbox import limits
             from ..sandbox import process as learner_process
 
             limits.learner_runs_remotely(True)

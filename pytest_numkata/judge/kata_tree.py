@@ -1,8 +1,8 @@
 """What pytest collects under the kata tree: catalogue kata files, and nothing else.
 
 The catalogue's files are ``chNN/<name>.py``, and ``<pack>/chNN/<name>.py`` for a kata pack
-whose ids are qualified (``catalogue.relpath_of``): exactly those paths, and the folders that
-hold them, are collected.
+whose ids are qualified (``packs.catalogue.relpath_of``): exactly those paths, and the folders
+that hold them, are collected.
 
 ``KataTreePlugin`` turns each catalogue kata file into a ``KataModule`` and makes sure nothing
 else under the tree is ever imported by the judge: a ``test_*.py``, a package ``__init__.py``,
@@ -79,7 +79,7 @@ class KataTreePlugin:
             return None
         if rel.suffix != ".py" or len(rel.parts) not in (2, 3):
             return None
-        from ..catalogue import id_of_relpath
+        from ..packs.catalogue import id_of_relpath
 
         kata_id = id_of_relpath(rel.as_posix())
         return self.catalogue.by_id.get(kata_id) if kata_id else None
@@ -198,7 +198,7 @@ class KataTreePlugin:
                                                                                 0.6)), None)
         if match is None:
             return None
-        from ..catalogue import relpath_of
+        from ..packs.catalogue import relpath_of
 
         target = self.katas_dir / (relpath_of(match) if "/" in match
                                    else match.replace(":", "/"))

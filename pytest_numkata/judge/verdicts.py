@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from ..outcomes import FileState, Outcome
-from ..progress import Attempt, Failure
+from ..progress.outcomes import FileState, Outcome
+from ..progress.store import Attempt, Failure
 
 # user_properties keys the plugin puts on every report of a kata's check
 KATA_KEY = "numkata_kata"

@@ -11,13 +11,19 @@ numkata's own twelve chapters are the built-in pack ``numkata`` (``packs/builtin
 the same way in numkata's pyproject.toml; it is there even when the installed metadata is
 missing or broken.
 
-The run sees the union of the installed packs (``catalogue()``): the built-in pack first, then
-the others by name; a workspace sees the packs it holds kata files of. A pack keeps plain ids
+The run sees the union of the installed packs (``catalogue_for()``): the built-in pack first,
+then the others by name; a workspace sees the packs it holds kata files of. A pack keeps plain ids
 (``ch20/name``, file ``katas/ch20/name.py``) unless one of its chapter ids is already taken by
 a pack before it; then every id of that pack is qualified (``pack:ch00/name``, file
 ``katas/pack/ch00/name.py``). Each pack's chapters unlock in a chain of their own: a pack's
 first chapter is open, and each further chapter opens once the one before it in the same pack
 is mastered.
+
+- ``catalogue.py`` - reading a pack's ``chNN.toml`` files into chapters and katas (ids, kata
+  files, hints); numkata's own are the data folder ``pytest_numkata/catalogue/``;
+- ``pack.py`` - ``Pack``: where one pack's catalogue, stubs, solutions and checks are;
+- ``builtin.py`` - the built-in pack, read from a clone or from a wheel's bundle;
+- ``bundle.py`` - the wheel's bundle of the built-in pack's stubs and solutions.
 
 Standard library only, read once a process: this is on every run's path.
 """
@@ -28,7 +34,7 @@ import functools
 import sys
 from pathlib import Path
 
-from ..catalogue import BUILTIN_CHECKS, BUILTIN_PACK, Catalogue, CatalogueError, Kata, load
+from .catalogue import BUILTIN_CHECKS, BUILTIN_PACK, Catalogue, CatalogueError, Kata, load
 from .pack import Pack, PackError
 
 GROUP = "numkata.packs"
@@ -94,7 +100,7 @@ def of(kata: Kata) -> Pack:
     return get(kata.pack)
 
 
-def catalogue(katas_dir: Path | None = None) -> Catalogue:
+def catalogue_for(katas_dir: Path | None = None) -> Catalogue:
     """The union of the installed packs' catalogues (see the module docstring for the ids).
 
     Given a workspace's kata tree, only the packs that have a kata file there: a workspace
@@ -157,7 +163,7 @@ def search_paths() -> list[str]:
 
 def katas_of(name: str) -> tuple[Kata, ...]:
     """A pack's katas as a run sees them (with the ids and files of the union catalogue)."""
-    return tuple(k for k in catalogue().katas if k.pack == name)
+    return tuple(k for k in catalogue_for().katas if k.pack == name)
 
 
 def cache_clear() -> None:
@@ -165,5 +171,5 @@ def cache_clear() -> None:
     _union.cache_clear()
 
 
-__all__ = ["BUILTIN_CHECKS", "BUILTIN_PACK", "GROUP", "Pack", "PackError", "catalogue", "get",
-           "installed", "katas_of", "of", "union"]
+__all__ = ["BUILTIN_CHECKS", "BUILTIN_PACK", "GROUP", "Pack", "PackError", "catalogue_for",
+           "get", "installed", "katas_of", "of", "union"]

@@ -5,7 +5,7 @@ In a clone (or an editable install of one) its stubs and solutions are the repos
 ``tests/alternatives``. A learner may be solving katas in that very ``katas/`` tree, so a
 pristine stub (``numkata reset``, ``numkata init``) is the committed one (git's ``HEAD``) when
 git has it, else the file on disk. An installed wheel has no such trees: its build put both into
-``kata_bundle.json.gz`` beside this package (``bundle.py``), which is unpacked once into
+``pytest_numkata/kata_bundle.json.gz`` (``bundle.py``), which is unpacked once into
 numkata's cache directory (``NUMKATA_CACHE``, else ``$XDG_CACHE_HOME/numkata``, else
 ``~/.cache/numkata``) the first time the pack is asked for.
 """
@@ -15,7 +15,7 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
-from ..catalogue import BUILTIN_CHECKS, BUILTIN_PACK, CATALOGUE_DIR, Kata
+from .catalogue import BUILTIN_CHECKS, BUILTIN_PACK, CATALOGUE_DIR, Kata
 from .pack import Pack
 
 TITLE = "Numerical methods behind machine learning"
@@ -84,7 +84,7 @@ def pack() -> Pack:
             mutants=tests / "mutants" if (tests / "mutants").is_dir() else None,
             alternatives=tests / "alternatives" if (tests / "alternatives").is_dir() else None,
             why=PACKAGE_DIR / "why")
-    from .. import bundle  # a wheel only: gzip, json, tempfile stay off a clone's runs
+    from . import bundle  # a wheel only: gzip, json, tempfile stay off a clone's runs
 
     trees = bundle.unpacked(PACKAGE_DIR / bundle.BUNDLE_NAME)
     return Pack(name=BUILTIN_PACK, title=TITLE, catalogue_dir=CATALOGUE_DIR,

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..catalogue import Catalogue, Kata, load
+from .catalogue import Catalogue, Kata, load
 
 _NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 _CHAPTER_LIKE = re.compile(r"^ch[0-9]+$")

@@ -20,9 +20,9 @@ from pathlib import Path
 from typing import Any
 
 from .. import packs
-from ..catalogue import Catalogue
-from ..outcomes import Outcome, Status
-from ..standing import UNLOCK_RULE, Standing
+from ..packs.catalogue import Catalogue
+from ..progress.outcomes import Outcome, Status
+from ..progress.standing import UNLOCK_RULE, Standing
 from . import charts
 from .data import StoreData, read_store
 from .streaks import compute_streak
@@ -332,10 +332,10 @@ def write_report(home: Path, catalogue: Catalogue | None = None, *,
     beside it from the progress store in ``home``; return the report's path.
 
     A missing store gives an empty but valid report, and no database is created. Raises
-    ``progress.StoreError`` when the store exists but cannot be used (busy, newer schema).
+    ``progress.store.StoreError`` when the store exists but cannot be used (busy, newer schema).
     """
     home = Path(home)
-    catalogue = catalogue if catalogue is not None else packs.catalogue()
+    catalogue = catalogue if catalogue is not None else packs.catalogue_for()
     today = today or _today()
     output = Path(output) if output is not None else home / REPORT_NAME
     context = build_context(catalogue, read_store(home), today)

@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from .. import workspace
-from ..progress import StoreError
+from ..progress.store import StoreError
 from . import write_report
 
 

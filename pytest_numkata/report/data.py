@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from ..outcomes import Outcome, Status
-from ..progress import KataState, ProgressStore
+from ..progress.outcomes import Outcome, Status
+from ..progress.store import KataState, ProgressStore
 from .streaks import parse_day
 
 DAY_KATA_SQL = f"""

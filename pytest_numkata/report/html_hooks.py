@@ -1,11 +1,11 @@
 """pytest-html hooks: the mastery summary on top of ``pytest --html=FILE``'s report, each row's
 kata id and type, and checks of katas not attempted listed as skipped rather than failed.
 
-plugin.py registers an ``HtmlHooks`` object for the run's config inside kata trees (the
-numkata session plugin is then registered as ``numkata-session``), as pytest-html registers its
-own report object, so no state lives at module level; registering this module instead (from a
-conftest.py) registers the same object. Every pytest-html hook is optional: without
-pytest-html they are never called.
+``pytest_numkata.plugin`` registers an ``HtmlHooks`` object for the run's config inside kata
+trees (the numkata session plugin is then registered as ``numkata-session``), as pytest-html
+registers its own report object, so no state lives at module level; registering this module
+instead (from a conftest.py) registers the same object. Every pytest-html hook is optional:
+without pytest-html they are never called.
 All markup comes from ``templates/pytest_html.html.j2`` (autoescaped).
 """
 
@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from ..outcomes import FileState
+from ..progress.outcomes import FileState
 
 SESSION_PLUGIN = "numkata-session"
 HOOKS_PLUGIN = "numkata-html-hooks"
@@ -35,7 +35,7 @@ def _catalogue(plugin):
     if catalogue is None:
         from .. import packs
 
-        catalogue = packs.catalogue()
+        catalogue = packs.catalogue_for()
     return catalogue
 
 
@@ -131,7 +131,7 @@ class HtmlHooks:
         if plugin is None or home is None:
             return
         from . import REPORT_NAME, build_context
-        from ..progress import StoreError
+        from ..progress.store import StoreError
         from .data import read_store
 
         try:

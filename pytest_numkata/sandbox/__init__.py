@@ -12,7 +12,9 @@ Everything on the learner's side of the boundary lives in this folder and nowher
 and on the judge's side:
 
 - ``process.py`` - starting, timing and ending a learner process;
-- ``proxy.py`` - what the hidden checks hold instead of the learner's module.
+- ``proxy.py`` - what the hidden checks hold instead of the learner's module;
+- ``limits.py`` - limits on the learner's calls (address space, time) that a hidden check sets
+  around a call (``address_space_cap``, ``time_limit``); they travel with each call.
 
 The learner's side imports nothing from the ``pytest_numkata`` package: it is loaded by path.
 """

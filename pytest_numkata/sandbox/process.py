@@ -26,8 +26,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from ..limits import TooSlow
 from . import wire
+from .limits import TooSlow
 
 LEARNER_MAIN = Path(__file__).with_name("learner_main.py")
 STARTUP_LIMIT = 60.0  # seconds a learner may take to say hello (a cold zygote imports SciPy)

@@ -137,7 +137,7 @@ class LearnerSession:
     def read_source(self) -> str:
         """The kata file's text, read here with the collector's own bounds (a regular file of
         at most 1 MB, never through a link), and never by path in the learner."""
-        from ..learner import MAX_KATA_BYTES, SourceState, read_kata_bytes
+        from ..judge.kata_file import MAX_KATA_BYTES, SourceState, read_kata_bytes
 
         raw = read_kata_bytes(self.source_path, self.display)
         if isinstance(raw, SourceState):
@@ -248,7 +248,7 @@ class LearnerSession:
         raise LearnerDied("the kata's process answered out of turn")
 
     def call(self, name: str, args: tuple, kwargs: dict):
-        from .. import limits
+        from . import limits
 
         callables: list = []
 

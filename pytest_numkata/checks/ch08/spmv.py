@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from pytest_numkata.checking import LearnerCrash, call, expect, expect_close, fail
 
-from pytest_numkata.limits import MB, TooSlow, address_space_cap, time_limit
+from pytest_numkata.sandbox.limits import MB, TooSlow, address_space_cap, time_limit
 
 TOL = 1e-10
 BIG_N = 10**6

@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pytest_numkata.checking import LearnerCrash, call, expect, expect_close, fail
-from pytest_numkata.limits import address_space_cap
+from pytest_numkata.sandbox.limits import address_space_cap
 
 TOL = 1e-9
 HEADROOM = 512 * 2**20

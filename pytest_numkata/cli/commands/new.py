@@ -15,7 +15,7 @@ from ..errors import EXIT_OK, EXIT_REFUSED, CliError
 
 
 def register(sub, common) -> None:
-    from ...catalogue import DIFFICULTIES, KATA_TYPES
+    from ...packs.catalogue import DIFFICULTIES, KATA_TYPES
 
     p = sub.add_parser("new", parents=common,
                        help="scaffold a new kata: stub, reference, checks, mutants, "

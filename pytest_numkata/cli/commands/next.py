@@ -8,7 +8,7 @@ import os
 import shlex
 import subprocess
 
-from ...catalogue import Kata
+from ...packs.catalogue import Kata
 from ..context import Context
 from ..errors import EXIT_OK, EXIT_REFUSED, CliError
 

@@ -7,7 +7,7 @@ import sys
 import textwrap
 
 from ... import why
-from ...outcomes import Status
+from ...progress.outcomes import Status
 from ..context import Context
 from ..errors import EXIT_OK, EXIT_REFUSED, CliError
 from ..naming import resolve_kata

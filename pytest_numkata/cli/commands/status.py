@@ -7,7 +7,7 @@ import json
 from datetime import datetime
 from pathlib import Path
 
-from ...outcomes import Status
+from ...progress.outcomes import Status
 from ..context import Context
 from ..errors import EXIT_OK
 from ..output import STATUS_COLOURS

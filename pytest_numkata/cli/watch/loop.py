@@ -20,9 +20,9 @@ import sys
 import time
 from pathlib import Path
 
-from ...catalogue import Kata, id_of_relpath
-from ...outcomes import Outcome
-from ...standing import Standing
+from ...packs.catalogue import Kata, id_of_relpath
+from ...progress.outcomes import Outcome
+from ...progress.standing import Standing
 from ..context import Context
 from ..errors import EXIT_OK, EXIT_REFUSED, CliError
 from ..hints import show_hint
@@ -158,7 +158,7 @@ class Watcher:
             self.chapter_done()  # that save mastered the chapter's last kata
 
     def _rebuild_report(self) -> None:
-        from ...progress import StoreError
+        from ...progress.store import StoreError
         from ...report import write_report
 
         try:

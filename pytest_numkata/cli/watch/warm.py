@@ -21,7 +21,7 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
-from ...catalogue import Catalogue
+from ...packs.catalogue import Catalogue
 from ...workspace import Workspace
 
 HEAVY = ("numpy", "scipy", "scipy.linalg", "scipy.sparse", "scipy.integrate", "scipy.special",

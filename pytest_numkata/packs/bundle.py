@@ -2,8 +2,8 @@
 
 An installed wheel has no ``katas/`` or ``reference/`` tree, yet ``numkata init``, ``reset``
 and ``solution`` need both. The wheel's build (``setup.py``, a ``build_py`` step) packs the two
-trees of the source into ``kata_bundle.json.gz`` beside this module; nothing generated is kept
-in git. At run time ``unpacked`` turns the bundle back into two trees, once, in numkata's
+trees of the source into ``pytest_numkata/kata_bundle.json.gz``; nothing generated is kept in
+git. At run time ``unpacked`` turns the bundle back into two trees, once, in numkata's
 cache directory. A clone or an editable install reads its trees directly (``packs/builtin.py``)
 and has no bundle at all.
 

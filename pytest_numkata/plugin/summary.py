@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .learner import not_attempted_message
-from .outcomes import Outcome, Status
-from .progress import Attempt
-from .standing import ChapterStanding, Standing
+from ..judge.kata_file import not_attempted_message
+from ..progress.outcomes import Outcome, Status
+from ..progress.standing import ChapterStanding, Standing
+from ..progress.store import Attempt
 
 
 def chapter_line(c: ChapterStanding) -> str:

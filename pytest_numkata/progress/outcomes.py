@@ -30,7 +30,7 @@ class _Word(str, Enum):
 
 
 class FileState(_Word):
-    """The learner's kata file as collection reads it (``learner.inspect_source``)."""
+    """The learner's kata file as collection reads it (``judge.kata_file.inspect_source``)."""
 
     ATTEMPTED = "attempted"  # changed from the stub: its checks run
     NOT_ATTEMPTED = "not_attempted"  # still the stub: one item says what to do
@@ -47,7 +47,7 @@ class Outcome(_Word):
 
 
 class Status(_Word):
-    """A kata over its history (``progress.KataState.status``)."""
+    """A kata over its history (``store.KataState.status``)."""
 
     MASTERED = "mastered"  # passed once, and its last attempt passed
     REGRESSED = "regressed"  # passed once, and fails now: still counts as mastered

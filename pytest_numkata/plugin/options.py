@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from .workspace import Workspace
+from ..workspace import Workspace
 
 DEFAULT_TIMEOUT = 10.0  # seconds of the learner's CPU time per check
 DEFAULT_MEMORY_MB = 1024  # address space a learner process may add to what it starts with
@@ -92,7 +92,7 @@ class Options:
     @classmethod
     def from_config(cls, config: pytest.Config, workspace: Workspace) -> Options:
         """``workspace`` is the run's (``workspace.for_config``), its home already checked."""
-        from .judge.examples import grading_seed
+        from ..judge.examples import grading_seed
 
         timeout = config.getoption("numkata_timeout")
         memory = config.getoption("numkata_memory")

@@ -1,8 +1,8 @@
 """The chapter lock: checks of a locked chapter are not run, and the learner is told why.
 
-Chapter N+1 opens when every kata of chapter N is mastered (``standing.py`` holds the rule);
-``--numkata-unlock-all`` opens everything. The standing is read from the progress store once,
-at the start of the run (an xdist worker gets the open chapters from its controller).
+Chapter N+1 opens when every kata of chapter N is mastered (``progress/standing.py`` holds the
+rule); ``--numkata-unlock-all`` opens everything. The standing is read from the progress store
+once, at the start of the run (an xdist worker gets the open chapters from its controller).
 """
 
 from __future__ import annotations
@@ -11,9 +11,9 @@ import pytest
 
 from pathlib import Path
 
-from .judge.collection import KataModule
-from .progress import StoreError
-from .standing import Standing
+from ..judge.collection import KataModule
+from ..progress.standing import Standing
+from ..progress.store import StoreError
 
 
 def moved_aside_note(moved_aside: Path) -> str:

@@ -1,9 +1,10 @@
 """The kata catalogue: chapter order, kata order, ids, types, titles, difficulty and hints.
 
-The catalogue is the single source of truth. Each kata pack (``packs/``) has one directory of
-``chNN.toml`` files, one a chapter (file name order is chapter order, entry order inside a file
-is kata order); numkata's own chapters, the built-in pack, live in ``catalogue/``. Stubs,
-solutions and hidden checks mirror it by id; the project's tests fail when they drift apart.
+The catalogue is the single source of truth. Each kata pack has one directory of ``chNN.toml``
+files, one a chapter (file name order is chapter order, entry order inside a file is kata
+order); numkata's own chapters, the built-in pack, live in the data folder
+``pytest_numkata/catalogue/``, which this module reads. Stubs, solutions and hidden checks
+mirror it by id; the project's tests fail when they drift apart.
 
 Ids: a kata of the built-in pack is ``chNN/name`` (file ``katas/chNN/name.py``). Another pack's
 chapters keep those plain ids too, unless one of its chapter ids is already taken by a pack
@@ -27,7 +28,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
 
-CATALOGUE_DIR = Path(__file__).with_name("catalogue")
+CATALOGUE_DIR = Path(__file__).parent.parent / "catalogue"  # the built-in pack's chapters
 BUILTIN_PACK = "numkata"
 BUILTIN_CHECKS = "pytest_numkata.checks"
 

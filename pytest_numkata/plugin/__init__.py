@@ -1,16 +1,21 @@
-"""numkata's pytest entry point: its options, and one plugin object per concern.
+"""numkata's pytest entry point (``pytest11``): its options, and one plugin object per concern.
 
-Inside a kata tree - a rootdir whose ini file sets ``numkata_katas`` - ``pytest_configure``
-reads the options once (``options.Options``) and registers:
+This folder is the pytest glue. This module is imported on every pytest run, inside a kata
+tree or not, so it imports nothing but pytest until ``pytest_configure`` finds a kata tree.
+Inside one - a rootdir whose ini file sets ``numkata_katas`` - ``pytest_configure`` reads the
+options once (``options.py``: ``Options``) and registers:
 
 - ``judge.kata_tree.KataTreePlugin`` - what is collected under the kata tree;
-- ``chapter_lock.ChapterLockPlugin`` - checks of locked chapters are not run;
+- ``chapter_lock.py``: ``ChapterLockPlugin`` - checks of locked chapters are not run;
 - ``judge.grading.GradingPlugin`` - running the checks (only in a process that grades:
   not an xdist controller, not ``--collect-only``);
-- ``recording.RecordingPlugin`` - verdicts into the progress store, the report, the summary;
+- ``recording.py``: ``RecordingPlugin`` - verdicts into the progress store, the report, and
+  the end-of-run summary (``summary.py``: its lines);
 - ``report.html_hooks.HtmlHooks`` - numkata's columns and summary in pytest-html's report.
 
-The workspace (root, home, trees) and the environment a run needs come from ``workspace.py``.
+``judge``, ``report``, ``progress`` and ``packs`` are the package's folders beside this one;
+the workspace (root, home, trees) and the environment a run needs come from
+``pytest_numkata/workspace.py``.
 
 Outside a kata tree numkata does nothing at all.
 """
@@ -64,7 +69,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 def pytest_load_initial_conftests(early_config: pytest.Config, parser, args) -> None:
     katas = early_config.getini("numkata_katas")
     if katas:
-        from .judge.kata_tree import guard_kata_tree
+        from ..judge.kata_tree import guard_kata_tree
 
         guard_kata_tree(early_config.pluginmanager, early_config.rootpath / katas)
 
@@ -75,7 +80,7 @@ def pytest_configure(config: pytest.Config) -> None:
     outside one, nothing."""
     if not config.getini("numkata_katas"):
         return  # not a kata tree: stay out of the way
-    from . import workspace
+    from .. import workspace
 
     try:
         ws = workspace.for_config(config)
@@ -83,21 +88,22 @@ def pytest_configure(config: pytest.Config) -> None:
     except workspace.WorkspaceError as exc:
         raise pytest.UsageError(str(exc)) from None
     ws.prepare_environment()  # before NumPy and hypothesis are imported
-    from . import catalogue, packs
+    from .. import packs
+    from ..judge import fixtures
+    from ..judge.examples import register_hypothesis_profiles
+    from ..judge.kata_tree import KataTreePlugin
+    from ..packs.catalogue import CatalogueError
+    from ..report.html_hooks import HOOKS_PLUGIN, HtmlHooks
     from .chapter_lock import ChapterLockPlugin
-    from .judge import fixtures
-    from .judge.examples import register_hypothesis_profiles
-    from .judge.kata_tree import KataTreePlugin
     from .options import OPTIONS, Options
     from .recording import RecordingPlugin
-    from .report.html_hooks import HOOKS_PLUGIN, HtmlHooks
 
     options = Options.from_config(config, ws)
     config.stash[OPTIONS] = options
     register_hypothesis_profiles(config)
     try:
-        cat = packs.catalogue(options.katas_dir)  # the installed packs this tree holds
-    except (packs.PackError, catalogue.CatalogueError) as exc:
+        cat = packs.catalogue_for(options.katas_dir)  # the installed packs this tree holds
+    except (packs.PackError, CatalogueError) as exc:
         raise pytest.UsageError(str(exc)) from exc
     manager = config.pluginmanager
     tree = KataTreePlugin(config, options, cat)
@@ -105,7 +111,7 @@ def pytest_configure(config: pytest.Config) -> None:
     manager.register(tree, "numkata-kata-tree")
     manager.register(lock, "numkata-chapter-lock")
     if not options.is_controller and not options.collect_only:
-        from .judge.grading import GradingPlugin
+        from ..judge.grading import GradingPlugin
 
         manager.register(GradingPlugin(config, options), "numkata-grading")
     manager.register(RecordingPlugin(config, options, cat, lock, tree), "numkata-session")

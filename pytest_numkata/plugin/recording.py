@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pytest
 
+from ..judge.verdicts import STATE_KEY, Verdicts
+from ..progress.outcomes import FileState, Outcome
+from ..progress.standing import Standing
+from ..progress.store import ProgressStore, StoreError
 from .chapter_lock import moved_aside_note
-from .judge.verdicts import STATE_KEY, Verdicts
-from .outcomes import FileState, Outcome
-from .progress import ProgressStore, StoreError
-from .standing import Standing
 from .summary import change_lines, partial_lines, summary_lines
 
 
@@ -111,7 +111,7 @@ class RecordingPlugin:
             self._write_report()
 
     def _write_report(self) -> None:
-        from .report import write_report
+        from ..report import write_report
 
         try:
             self.report_path = write_report(self.options.home, self.catalogue,

@@ -14,8 +14,8 @@ import types
 from dataclasses import dataclass
 from pathlib import Path
 
-from .catalogue import Kata, fingerprint
-from .outcomes import FileState
+from ..packs.catalogue import Kata, fingerprint
+from ..progress.outcomes import FileState
 
 
 @dataclass(frozen=True)

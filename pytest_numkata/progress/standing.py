@@ -18,9 +18,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from .catalogue import Catalogue, Chapter, Kata
+from ..packs.catalogue import Catalogue, Chapter, Kata
 from .outcomes import Status
-from .progress import KataState, ProgressStore
+from .store import KataState, ProgressStore
 
 UNLOCK_RULE = ("a chapter opens when every kata of the chapter before it is mastered (the "
                "first chapter of each kata pack is open)")
@@ -97,7 +97,7 @@ class Standing:
     @classmethod
     def load(cls, catalogue: Catalogue, home: Path, unlock_all: bool = False) -> Standing:
         """The standing recorded in ``home``'s progress store (none yet: a fresh start). Raises
-        ``progress.StoreError`` when the store cannot be used; a file that is not a database
+        ``store.StoreError`` when the store cannot be used; a file that is not a database
         is moved aside (``moved_aside`` says where) and the standing is a fresh start."""
         with ProgressStore(home, create=False) as store:
             standing = cls(catalogue, store.states(), unlock_all)
