@@ -13,9 +13,9 @@ import gc
 import pytest
 
 from ..checking import KataLoadError
+from . import schedule
 from .collection import KataModule, NotGradedItem, learner_failure_text
 from .examples import SeededRandomInputs, prepare_property_checks
-from . import schedule
 from .fork_runner import ForkRunner, log_reports
 from .verdicts import SANDBOX_KEY
 
