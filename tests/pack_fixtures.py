@@ -9,6 +9,12 @@ each a Python package beside a ``.dist-info`` whose ``entry_points.txt`` declare
 - ``clash`` (chapter ch00, taken by numkata's own): ids ``clash:ch00/...``, files
   ``katas/clash/ch00/...``;
 - ``fresh`` (chapter ch20, taken by ``example``): a Build kata just scaffolded, not filled in.
+
+``build_twin(root)`` writes a fourth, for a test to add to ``PYTHONPATH`` beside the others:
+
+- ``twin`` (chapter ch20, taken by ``example``): ``example``'s Build kata ch20/double, filled
+  in the same way (a mutant naming its mistake, an alternative), under the ids
+  ``twin:ch20/...`` and files ``katas/twin/ch20/...``.
 """
 
 from __future__ import annotations
@@ -121,18 +127,23 @@ def _pack(site: Path, package: str, name: str, title: str) -> Layout:
     return Layout.at(root)
 
 
+def _double(layout: Layout) -> None:
+    """ch20/double, scaffolded and then filled in."""
+    scaffold(layout, NewKata("ch20/double", "Build", "Twice a number", "easy",
+                             chapter_title="Doubling"))
+    for tree, text in ((layout.stubs, DOUBLE_STUB), (layout.reference, DOUBLE_REFERENCE),
+                       (layout.checks_dir, DOUBLE_CHECKS), (layout.mutants, DOUBLE_MUTANTS),
+                       (layout.alternatives, DOUBLE_ALTERNATIVES)):
+        (tree / "ch20" / "double.py").write_text(text)
+
+
 def build_site(site: Path) -> Path:
     site.mkdir(parents=True, exist_ok=True)
     example = _pack(site, "example_pack", "example", "An example pack")
-    scaffold(example, NewKata("ch20/double", "Build", "Twice a number", "easy",
-                              chapter_title="Doubling"))
+    _double(example)
     scaffold(example, NewKata("ch20/half_of_ten", "Derive", "Half of ten", "easy"))
     scaffold(example, NewKata("ch21/third_of_nine", "Derive", "A third of nine", "easy",
                               chapter_title="Thirds"))
-    for tree, text in ((example.stubs, DOUBLE_STUB), (example.reference, DOUBLE_REFERENCE),
-                       (example.checks_dir, DOUBLE_CHECKS), (example.mutants, DOUBLE_MUTANTS),
-                       (example.alternatives, DOUBLE_ALTERNATIVES)):
-        (tree / "ch20" / "double.py").write_text(text)
     (example.reference / "ch20" / "half_of_ten.py").write_text("ANSWER = 10 / 2\n")
     (example.checks_dir / "ch20" / "half_of_ten.py").write_text(
         _answer_checks("ch20/half_of_ten", "5.0"))
@@ -153,4 +164,12 @@ def build_site(site: Path) -> Path:
 
     fresh = _pack(site, "fresh_pack", "fresh", "A pack just scaffolded")
     scaffold(fresh, NewKata("ch20/triple", "Build", "Three times a number", "easy"))
+    return site
+
+
+def build_twin(site: Path) -> Path:
+    site.mkdir(parents=True, exist_ok=True)
+    twin = _pack(site, "twin_pack", "twin", "A pack whose Build kata's chapter id is taken")
+    _double(twin)
+    _fill_hints(twin.catalogue_dir / "ch20.toml")
     return site

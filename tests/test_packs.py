@@ -21,7 +21,7 @@ import pytest
 from pytest_numkata.packs import catalogue
 from pytest_numkata.packs.catalogue import tomllib
 from tests.conftest import pristine_stub
-from tests.pack_fixtures import DOUBLE_REFERENCE, DOUBLE_STUB, build_site
+from tests.pack_fixtures import DOUBLE_REFERENCE, DOUBLE_STUB, build_site, build_twin
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -369,3 +369,45 @@ def test_dev_check_grades_a_pack_and_finds_it_sound(pack_env, tmp_path):
     assert rows["ch20/double"] == ["ok", "ok", "1/1", "1/1", "-"], result.stdout
     assert rows["ch20/half_of_ten"] == ["ok", "ok", "-", "2/2", "-"], result.stdout
     assert "example: all 3 katas sound" in result.stdout
+
+
+def test_dev_check_takes_a_qualified_packs_katas_under_the_ids_a_run_gives_them(
+        site, tmp_path, monkeypatch):
+    from pytest_numkata import packs
+    from pytest_numkata.authoring import dev_check
+    from pytest_numkata.packs import builtin
+
+    twin_site = build_twin(tmp_path / "twin")
+    monkeypatch.syspath_prepend(str(twin_site))  # its checks module is found
+    twin = packs.Pack.at(twin_site / "twin_pack", "twin", "Twin")
+    example = packs.Pack.at(site / "example_pack", "example", "Example")
+    union = packs.union([builtin.pack(), example, twin])
+    assert packs.with_union_ids(example.catalogue, union) is example.catalogue  # plain ids
+    cat = packs.with_union_ids(twin.catalogue, union)
+    assert [ch.id for ch in cat.chapters] == ["twin:ch20"]
+    assert [(k.id, k.local_id, k.relpath) for k in cat.katas] == [
+        ("twin:ch20/double", "ch20/double", "twin/ch20/double.py")]
+    assert cat.katas[0].hints == twin.catalogue.katas[0].hints
+    for name in ("twin:ch20/double", "ch20/double", "twin:ch20", "ch20/"):
+        assert [k.id for k in dev_check.selected(cat, [name])] == ["twin:ch20/double"]
+    with pytest.raises(KeyError):
+        dev_check.selected(cat, ["ch21/double"])
+    variants, stubs, problems = dev_check.variants_of(twin, list(cat.katas), cat)
+    assert sorted((v.key, v.kind) for v in variants) == [
+        ("twin:ch20/double:adds_it_to_itself", "alternative"),
+        ("twin:ch20/double:reference", "reference"), ("twin:ch20/double:squares", "mutant"),
+        ("twin:ch20/double:stub", "stub")]
+    assert stubs == {"twin:ch20/double": DOUBLE_STUB}
+    assert problems == {"twin:ch20/double": []}
+
+
+@pytest.mark.slow  # grades the pack's stub, reference, mutant and alternative
+def test_dev_check_grades_a_qualified_pack_at_its_qualified_paths(site, pack_env, tmp_path):
+    twin_site = build_twin(tmp_path / "twin")
+    env = {**pack_env, "PYTHONPATH": f"{site}{os.pathsep}{twin_site}"}
+    result = numkata("dev", "check", "twin", cwd=tmp_path, env=env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    rows = {line.split()[0]: line.split()[1:] for line in result.stdout.splitlines()
+            if line.startswith("twin:ch")}
+    assert rows == {"twin:ch20/double": ["ok", "ok", "1/1", "1/1", "-"]}, result.stdout
+    assert "twin: all 1 katas sound" in result.stdout

@@ -8,8 +8,10 @@ is rejected - naming its mistake where it carries ``expect`` - and every alterna
 A pack is any object with ``name``, ``catalogue`` (a ``packs.catalogue.Catalogue``, the pack's
 own ids), and the directories ``stubs``, ``reference``, ``mutants`` and ``alternatives`` (the last
 two may be None): a ``packs.Pack`` (``builtin_pack`` is numkata's own), or a ``SourcePack``.
-The gauntlet's runs write each kata at ``katas/<its id>.py``: numkata's own pack, and packs
-whose ids need no qualifying.
+
+Its katas are checked under the ids a run grades them under (``run_catalogue``): a pack whose
+chapter ids clash with a pack before it has ids ``pack:chNN/<name>``, and the gauntlet writes
+its files at ``katas/pack/chNN/<name>.py``; its own trees stay named ``chNN/<name>.py``.
 """
 
 from __future__ import annotations
@@ -41,6 +43,14 @@ def builtin_pack():
     from ..packs import builtin
 
     return builtin.pack()
+
+
+def run_catalogue(pack) -> Catalogue:
+    """The pack's catalogue with the ids a run grades its katas under: the pack's own ids, or
+    ``pack:chNN/<name>`` where the installed packs' union qualifies them."""
+    from .. import packs
+
+    return packs.with_union_ids(pack.catalogue)
 
 
 # ---------------------------------------------------------------------- verdicts on variants
@@ -118,13 +128,18 @@ class PackCheck:
 
 
 def selected(catalogue: Catalogue, only: list[str] | None = None) -> list[Kata]:
-    """The katas named by ``only`` (kata ids or chapter ids), in catalogue order; all by
+    """The katas named by ``only`` (kata ids or chapter ids; for a qualified pack's also the
+    ids inside the pack, ``chNN/<name>`` for ``pack:chNN/<name>``), in catalogue order; all by
     default. An unknown name raises KeyError."""
     if not only:
         return list(catalogue.katas)
+    local = {k.local_id: k.id for k in catalogue.katas if k.local_id != k.id}
+    local.update({ch.local_id: ch.id for ch in catalogue.chapters if ch.local_id != ch.id})
     wanted: set[str] = set()
     for name in only:
         name = name.strip().rstrip("/").removesuffix(".py")
+        if name not in catalogue.chapter_by_id and name not in catalogue.by_id:
+            name = local.get(name, name)
         if name in catalogue.chapter_by_id:
             wanted.update(k.id for k in catalogue.chapter(name).katas)
         else:
@@ -139,9 +154,12 @@ def _read(path: Path) -> str | None:
         return None
 
 
-def variants_of(pack, katas: list[Kata]) -> tuple[list[Variant], dict[str, str],
-                                                   dict[str, list[str]]]:
-    """(variants to grade, the stubs by kata id, problems found without grading by kata id)."""
+def variants_of(pack, katas: list[Kata], catalogue: Catalogue | None = None
+                ) -> tuple[list[Variant], dict[str, str], dict[str, list[str]]]:
+    """(variants to grade, the stubs by kata id, problems found without grading by kata id).
+    ``katas`` come from ``catalogue``, the pack's with the ids a run grades them under
+    (``run_catalogue(pack)`` by default)."""
+    catalogue = run_catalogue(pack) if catalogue is None else catalogue
     ids = {k.id for k in katas}
     problems: dict[str, list[str]] = {k.id: [] for k in katas}
     stubs: dict[str, str] = {}
@@ -168,15 +186,16 @@ def variants_of(pack, katas: list[Kata]) -> tuple[list[Variant], dict[str, str],
         for index, hint in enumerate(kata.hints, 1):
             if not str(hint).strip():
                 found.append(f"hint {index} is empty")
+    known = {k.local_id for k in catalogue.katas}  # the solutions files' names
     for directory, load in ((pack.mutants, gauntlet.mutants_in),
                             (pack.alternatives, gauntlet.alternatives_in)):
         if directory is None:
             continue
-        for kata_id, path in gauntlet.solution_files(directory):
-            if kata_id not in pack.catalogue.by_id:
-                problems.setdefault(kata_id, []).append(
+        for local_id, path in gauntlet.solution_files(directory):
+            if local_id not in known:
+                problems.setdefault(local_id, []).append(
                     f"{path} names no kata of the catalogue")
-        variants += load(directory, pack.catalogue, ids)
+        variants += load(directory, catalogue, ids)
     return variants, stubs, problems
 
 
@@ -237,9 +256,10 @@ def _last_line(text: str) -> str:
 def check_pack(pack, only: list[str] | None = None, *, runs_at_once: int = 1,
                progress=None) -> PackCheck:
     """Check ``pack`` (the katas ``only`` names, or all): files, hints, and every variant
-    graded by the gauntlet."""
-    katas = selected(pack.catalogue, only)
-    variants, stubs, problems = variants_of(pack, katas)
+    graded by the gauntlet, under the ids a run grades them under."""
+    catalogue = run_catalogue(pack)
+    katas = selected(catalogue, only)
+    variants, stubs, problems = variants_of(pack, katas, catalogue)
     result = gauntlet.grade(variants, stubs=stubs, runs_at_once=runs_at_once, progress=progress)
     return evaluate(pack.name, katas, variants, result, problems)
 

@@ -21,6 +21,11 @@ Mutants and alternatives are kept as today: ``<dir>/chNN/<kata>.py`` with public
 each one a solution of the kata's function, written into the kata file as "the file's source,
 then ``<function> = <solution>``"; a mutant may carry ``expect``, text its failure must name;
 an alternatives file may hold ``ANSWERS``, other correct values of an answer kata's ``ANSWER``.
+
+A variant names its kata by the id a run grades it under, and its text is written where a
+learner's file of that kata is: ``katas/chNN/<kata>.py``, or ``katas/<pack>/chNN/<kata>.py``
+for a pack whose ids are qualified (``pack:chNN/<kata>``). A pack's own files are named by
+the kata's id inside the pack (``chNN/<kata>``, ``Kata.local_id``).
 """
 
 from __future__ import annotations
@@ -36,6 +41,8 @@ from collections.abc import Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+
+from ..packs.catalogue import relpath_of
 
 STUB = "stub"
 REFERENCE = "reference"
@@ -67,7 +74,7 @@ class Source:
 class Variant:
     """One text of one kata's file, and what it is."""
 
-    kata: str  # the kata id, "ch01/log_sum_exp"
+    kata: str  # the kata id a run grades it under, "ch01/log_sum_exp" or "pack:ch00/name"
     kind: str  # STUB, REFERENCE, MUTANT or ALTERNATIVE
     name: str  # "stub", "reference", a solution's function name, "answer0", ...
     source: str  # the whole file
@@ -155,7 +162,7 @@ def public_functions(module) -> list[str]:
 
 
 def solution_files(directory: Path) -> list[tuple[str, Path]]:
-    """(kata id, path) for every ``chNN/<name>.py`` under ``directory``."""
+    """(the kata's id inside its pack, path) for every ``chNN/<name>.py`` under ``directory``."""
     if directory is None or not Path(directory).is_dir():
         return []
     return [(f"{p.parent.name}/{p.stem}", p) for p in sorted(Path(directory).glob("ch*/*.py"))]
@@ -173,13 +180,14 @@ def answer_source(value) -> str:
 
 def mutants_in(directory: Path, catalogue, only: set[str] | None = None) -> list[Variant]:
     """Every mutant under ``directory`` (of the katas ``only`` names, if given; of the
-    catalogue's katas), in file and definition order."""
+    catalogue's katas), in file and definition order. ``catalogue`` is one pack's, with the
+    ids its katas are graded under (see ``_files_of``)."""
     variants = []
-    for kata_id, path in _files_of(directory, catalogue, only):
+    for kata, path in _files_of(directory, catalogue, only):
         module = load_solutions(path)
-        function = catalogue.kata(kata_id).function
         for name in public_functions(module):
-            variants.append(Variant(kata_id, MUTANT, name, solution_source(path, function, name),
+            variants.append(Variant(kata.id, MUTANT, name,
+                                    solution_source(path, kata.function, name),
                                     getattr(getattr(module, name), "expect", None)))
     return variants
 
@@ -188,20 +196,24 @@ def alternatives_in(directory: Path, catalogue,
                     only: set[str] | None = None) -> list[Variant]:
     """Every alternative under ``directory``: its functions, then its ``ANSWERS``."""
     variants = []
-    for kata_id, path in _files_of(directory, catalogue, only):
+    for kata, path in _files_of(directory, catalogue, only):
         module = load_solutions(path)
-        function = catalogue.kata(kata_id).function
         for name in public_functions(module):
-            variants.append(Variant(kata_id, ALTERNATIVE, name,
-                                    solution_source(path, function, name)))
+            variants.append(Variant(kata.id, ALTERNATIVE, name,
+                                    solution_source(path, kata.function, name)))
         for index, value in enumerate(getattr(module, "ANSWERS", ())):
-            variants.append(Variant(kata_id, ALTERNATIVE, f"answer{index}", answer_source(value)))
+            variants.append(Variant(kata.id, ALTERNATIVE, f"answer{index}", answer_source(value)))
     return variants
 
 
 def _files_of(directory: Path, catalogue, only: set[str] | None):
-    return [(kata_id, path) for kata_id, path in solution_files(directory)
-            if kata_id in catalogue.by_id and (only is None or kata_id in only)]
+    """(kata, path) for each solutions file of a kata of ``catalogue``: the files are named by
+    the kata's id inside its pack (``chNN/<name>``), which is its id unless the pack's ids are
+    qualified (``pack:chNN/<name>``)."""
+    katas = {k.local_id: k for k in catalogue.katas}
+    katas.update({k.id: k for k in catalogue.katas})  # a plain id is its own kata's first
+    return [(katas[local], path) for local, path in solution_files(directory)
+            if local in katas and (only is None or katas[local].id in only)]
 
 
 def tree_variants(tree: dict[str, str], kind: str) -> list[Variant]:
@@ -284,9 +296,9 @@ def run_round(round_: Round, workspace: Path, pytest_args: Sequence[str] = ()):
     (workspace / "pyproject.toml").write_text(PYPROJECT, encoding="utf-8")
     tree = "reference" if round_.use_reference else "katas"
     for variant in round_.variants:
-        _write(workspace / tree / f"{variant.kata}.py", variant.source)
+        _write(workspace / tree / relpath_of(variant.kata), variant.source)
     for kata_id, text in round_.stubs.items():
-        _write(workspace / "katas" / f"{kata_id}.py", text)
+        _write(workspace / "katas" / relpath_of(kata_id), text)
     (workspace / "katas").mkdir(exist_ok=True)
     out = workspace / "outcomes.json"
     args = ["katas", "--numkata-unlock-all", f"--numkata-home={workspace / 'home'}",

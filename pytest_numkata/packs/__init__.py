@@ -30,11 +30,13 @@ Standard library only, read once a process: this is on every run's path.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import sys
 from pathlib import Path
 
-from .catalogue import BUILTIN_CHECKS, BUILTIN_PACK, Catalogue, CatalogueError, Kata, load
+from .catalogue import (BUILTIN_CHECKS, BUILTIN_PACK, Catalogue, CatalogueError, Chapter, Kata,
+                        load)
 from .pack import Pack, PackError
 
 GROUP = "numkata.packs"
@@ -139,6 +141,25 @@ def union(packs) -> Catalogue:
     return Catalogue(chapters=tuple(chapters))
 
 
+def with_union_ids(own: Catalogue, union: Catalogue | None = None) -> Catalogue:
+    """A pack's own catalogue (``Pack.catalogue``: ids ``chNN/name``) with the ids its katas
+    have in ``union`` (the installed packs', by default) - the ids a run grades them under:
+    ``pack:chNN/name`` for a pack the union qualifies. A pack that is not in the union keeps
+    its own ids."""
+    union = catalogue_for() if union is None else union
+    qualified = {ch.pack for ch in union.chapters if ch.id != ch.local_id}
+    if not qualified.intersection(ch.pack for ch in own.chapters):
+        return own
+    return Catalogue(chapters=tuple(_qualified(ch) if ch.pack in qualified else ch
+                                    for ch in own.chapters))
+
+
+def _qualified(chapter: Chapter) -> Chapter:
+    prefix = f"{chapter.pack}:"
+    return dataclasses.replace(chapter, id=prefix + chapter.local_id, katas=tuple(
+        dataclasses.replace(k, id=prefix + k.local_id) for k in chapter.katas))
+
+
 def search_paths() -> list[str]:
     """The ``PYTHONPATH`` entries holding an installed pack's distribution, so that a process
     started with a clean environment (a class's grading run) sees the same packs; empty when
@@ -172,4 +193,4 @@ def cache_clear() -> None:
 
 
 __all__ = ["BUILTIN_CHECKS", "BUILTIN_PACK", "GROUP", "Pack", "PackError", "catalogue_for",
-           "get", "installed", "katas_of", "of", "union"]
+           "get", "installed", "katas_of", "of", "union", "with_union_ids"]

@@ -27,8 +27,8 @@ def register(sub, common) -> None:
                        help="the installed pack to check (default: numkata's own katas; in a "
                             "clone, with its tests/mutants and tests/alternatives)")
     check.add_argument("--kata", action="append", metavar="ID", default=[],
-                       help="check only this kata or chapter (ch01/log_sum_exp, ch01); "
-                            "repeatable")
+                       help="check only this kata or chapter (ch01/log_sum_exp, ch01; a "
+                            "qualified pack's as pack:ch00/name or ch00/name); repeatable")
     check.add_argument("--runs", type=int, default=1, metavar="N",
                        help="pytest runs side by side (default 1; each already grades on "
                             "every CPU)")
@@ -56,7 +56,7 @@ def run_check(ctx: Context, args: argparse.Namespace) -> int:
 
     pack = find_pack(args.pack)
     try:
-        katas = dev_check.selected(pack.catalogue, args.kata)
+        katas = dev_check.selected(dev_check.run_catalogue(pack), args.kata)
     except KeyError as exc:
         raise CliError(f"{exc.args[0]} (not in pack {pack.name})") from None
     if args.runs < 1:
