@@ -50,3 +50,26 @@ def test_a_graded_run_records_how_long_each_kata_took(kata_tree):
     times = schedule.load(kata_tree.home)
     assert set(times) == {k.id for k in FIRST.katas}
     assert all(0 < t < 60 for t in times.values())
+
+
+def test_judges_take_up_the_kata_that_took_longest_first(kata_tree, monkeypatch):
+    from pytest_numkata.judge import fork_runner
+
+    kata_tree.copy_tree("katas", [FIRST.id])
+    for kata in FIRST.katas:
+        kata_tree.write(kata.id, (ROOT / "reference" / kata.relpath).read_text())
+    last, first = FIRST.katas[-1], FIRST.katas[0]
+    schedule.save(kata_tree.home, {}, {last.id: 9.0, first.id: 0.01})
+    started: list[str] = []
+    original = fork_runner.ForkRunner._start
+
+    def spy(self, items, limits):
+        started.append(items[0].nodeid.split("::")[0])
+        return original(self, items, limits)
+
+    monkeypatch.setattr(fork_runner.ForkRunner, "_start", spy)
+    result = kata_tree.run(f"katas/{FIRST.id}", "--numkata-jobs=2")
+    assert result.ret == 0
+    assert started[0] == f"katas/{last.id}.py"  # collected last, slowest last time
+    assert started[-1] == f"katas/{first.id}.py"  # collected first, fastest last time
+    assert sorted(started) == sorted(f"katas/{k.id}.py" for k in FIRST.katas)

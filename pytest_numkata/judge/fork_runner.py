@@ -265,6 +265,7 @@ class _Child:
         self.buffer = b""
         self.current = None
         self.cpu: int | None = None  # the CPU it is pinned to
+        self.done = False  # every report sent: about to exit
         self.started = time.monotonic()
         self.loading = False
         self.clock = _Clock(pid, limit)
@@ -273,9 +274,9 @@ class _Child:
 class ForkRunner:
     """Grades katas in forked children, up to ``jobs`` at once, and hands out their reports.
 
-    pytest's loop still logs every report in collection order: when it reaches a check whose
-    kata is not graded yet, the runner starts that kata's child, and while it waits also starts
-    the children of the next katas (``upcoming``) so that every core is busy.
+    pytest's loop still logs every report in collection order. While it waits for a check's
+    reports, the runner keeps every CPU slot busy with the katas no judge has yet, in the order
+    it is given (``schedule``: the longest first), the waited-for kata among them.
     """
 
     def __init__(self, config, jobs: int = 1):
@@ -287,22 +288,28 @@ class ForkRunner:
         self._graded: set[str] = set()  # nodeids whose reports exist (handed out or not)
         self.walls: dict[str, float] = {}  # kata id -> seconds its judge processes took
 
-    def reports_for(self, item, batch, limits: Limits, upcoming=()) -> list[TestReport]:
-        """The reports of ``item``; ``batch`` is its kata's checks from item on, ``upcoming``
-        an iterable of (batch, limits) for the katas that come after it."""
-        if item.nodeid not in self._graded and item.nodeid not in self._queued:
-            self._start(batch, limits)
-        upcoming = iter(upcoming)
+    def reports_for(self, item, batch, limits: Limits, waiting=()) -> list[TestReport]:
+        """The reports of ``item``; ``batch`` is its kata's checks from item on, ``waiting`` an
+        iterable of (batch, limits) for katas no judge has yet, in the order judges should take
+        them up (``schedule``; item's own batch may be among them). Every CPU slot is kept busy
+        in that order while pytest's loop waits for item."""
+        waiting = iter(waiting)
         while item.nodeid not in self._graded:
-            while len(self._running) < self.jobs:
-                nxt = next(upcoming, None)
+            while self._busy() < self.jobs:
+                nxt = next(waiting, None)
                 if nxt is None:
                     break
                 next_batch, next_limits = nxt
                 if next_batch and next_batch[0].nodeid not in self._queued:
                     self._start(next_batch, next_limits)
+            if item.nodeid not in self._queued and self._busy() < self.jobs:
+                self._start(batch, limits)
             self._service()
         return self._reports.pop(item.nodeid)
+
+    def _busy(self) -> int:
+        """Judges still grading (one that sent its last report is about to exit)."""
+        return sum(1 for child in self._running if not child.done)
 
     def close(self) -> None:
         """End every child still running (the session stopped early: -x, Ctrl-C)."""
@@ -319,7 +326,8 @@ class ForkRunner:
         sys.stdout.flush()
         sys.stderr.flush()
         parent_pid = os.getpid()
-        cpu = _cpu_for_next_judge({c.cpu for c in self._running if c.cpu is not None})
+        cpu = _cpu_for_next_judge({c.cpu for c in self._running
+                                   if c.cpu is not None and not c.done})
         gc.freeze()  # the child's collections leave the inherited heap alone (no copy-on-write)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", DeprecationWarning)  # fork with threads
@@ -375,6 +383,7 @@ class ForkRunner:
                 self.config.hook.pytest_report_from_serializable(config=self.config, data=d)
                 for d in message["reports"]])
             child.current = None
+            child.done = all(i.nodeid in self._graded for i in child.items)
 
     def _garbled(self, child: _Child) -> None:
         """A message that is not a report: the kata fails, the run goes on."""

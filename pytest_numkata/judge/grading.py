@@ -77,11 +77,13 @@ class GradingPlugin:
         batch = self._batches[self._batch_index[item.nodeid]]
         return batch[batch.index(item):]
 
-    def _upcoming(self, item):
-        """The katas after item's, in the order judges take them up (``schedule``)."""
+    def _waiting(self, item):
+        """item's kata and the katas after it, in the order judges take them up
+        (``schedule``: the longest first)."""
         if self.options.is_worker or item.nodeid not in self._batch_index:
             return
-        rest = self._batches[self._batch_index[item.nodeid] + 1:]
+        index = self._batch_index[item.nodeid]
+        rest = [self._batch(item)] + self._batches[index + 1:]
         for batch in schedule.longest_first(rest, _kata_id, self._times):
             yield batch, self.options.judge_limits_for(batch[0].getparent(KataModule).kata)
 
@@ -93,7 +95,7 @@ class GradingPlugin:
             return None
         reports = self.runner.reports_for(item, self._batch(item),
                                           self.options.judge_limits_for(module.kata),
-                                          self._upcoming(item))
+                                          self._waiting(item))
         log_reports(item, reports)
         return True
 
