@@ -154,7 +154,15 @@ def errors_are_squared_at_every_step(kata, a, t):
     f, fp = _sqrt_problem(a)
     root = math.sqrt(a)
     x0 = t * root
-    xs = [float(call(kata.newton, f, fp, x0, k)) for k in range(9)]
+    # n steps from x0 are one step from each iterate in turn (the contract's x <- x - f/f'):
+    # eight one-step calls, then the eight-step call must land on the same iterate
+    xs = [x0]
+    for _ in range(8):
+        xs.append(float(call(kata.newton, f, fp, xs[-1], 1)))
+    whole = float(call(kata.newton, f, fp, x0, 8))
+    expect(abs(whole - xs[-1]) <= 1e-12 * abs(xs[-1]),
+           f"from x0 = {x0!r} on x*x - {a!r}: newton(f, fprime, x0, 8) returned {whole!r}, but "
+           f"eight calls newton(f, fprime, x, 1), each from the last result, end at {xs[-1]!r}")
     e = [x - root for x in xs]
     for k in range(8):
         # room for rounding and for the 1e-12 relative the contract allows in each iterate
