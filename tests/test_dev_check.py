@@ -162,3 +162,11 @@ def test_dev_check_of_an_unknown_pack_is_one_line(capsys):
     assert app.main(["dev", "check", "nope"]) == 2
     err = capsys.readouterr().err
     assert len(err.strip().splitlines()) == 1 and "nope" in err
+
+
+def test_a_checks_package_that_does_not_exist_is_a_problem_not_a_crash(tmp_path):
+    pack = faulty_pack(tmp_path)
+    cat = pack.catalogue
+    kata = dataclasses.replace(cat.kata(GOOD), checks_package="no_such_pack_here.checks")
+    _, _, problems = dev_check.variants_of(pack, [kata], cat)
+    assert problems[GOOD] == ["no checks module no_such_pack_here.checks.ch01.log_sum_exp"]

@@ -178,7 +178,7 @@ def variants_of(pack, katas: list[Kata], catalogue: Catalogue | None = None
             found.append(f"no reference {relpath}")
         else:
             variants.append(Variant(kata.id, REFERENCE, REFERENCE, reference))
-        if importlib.util.find_spec(kata.checks_module) is None:
+        if not _module_exists(kata.checks_module):
             found.append(f"no checks module {kata.checks_module}")
         if kata.type in CODE_TYPES and not _has(pack.mutants, kata):
             found.append(f"no mutants {relpath} (a {kata.type} kata needs known-buggy "
@@ -197,6 +197,15 @@ def variants_of(pack, katas: list[Kata], catalogue: Catalogue | None = None
                     f"{path} names no kata of the catalogue")
         variants += load(directory, catalogue, ids)
     return variants, stubs, problems
+
+
+def _module_exists(name: str) -> bool:
+    """Whether ``name`` can be imported; a missing parent package is a missing module, too
+    (``find_spec`` raises for it instead of answering None)."""
+    try:
+        return importlib.util.find_spec(name) is not None
+    except (ImportError, ValueError):
+        return False
 
 
 def _local_id(kata: Kata) -> str:
