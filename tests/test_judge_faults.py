@@ -111,7 +111,8 @@ def test_a_judge_that_dies_while_loading_fails_its_kata_once(kata_tree, monkeypa
 
 def test_a_judge_out_of_its_own_time_is_numkatas_fault_not_a_pass(kata_tree, monkeypatch):
     def fault(kata):
-        time.sleep(60)
+        while True:  # an oracle that never ends
+            pass
 
     original = Options.judge_limits_for
 
@@ -124,12 +125,13 @@ def test_a_judge_out_of_its_own_time_is_numkatas_fault_not_a_pass(kata_tree, mon
     monkeypatch.setattr(Options, "judge_limits_for", short)
     started = time.monotonic()
     result = kata_tree.run(f"katas/{FIRST.id}", "--numkata-jobs=2")
-    assert time.monotonic() - started < 30
+    assert time.monotonic() - started < 10
     assert result.ret == 1
     victim = _of(_reports(result), VICTIM)
     outcome, text = victim[VICTIM_CHECK]
     assert outcome == "failed"
-    assert "numkata's own work for this kata timed out" in text and "please report it" in text
+    assert "numkata's own work for this kata timed out after 1 s of computing" in text
+    assert "please report it" in text
     later = [n for n in victim if n in ("gradient_accumulation_format", "loss_scale_format")]
     assert all(victim[n][0] == "skipped" for n in later), victim
 
