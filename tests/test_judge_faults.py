@@ -4,7 +4,9 @@ numkata's own message (never a pass, never blamed on the learner's code), the ka
 checks and the other katas are still graded, and the run completes (judge/fork_runner.py).
 
 The faults are planted in the hidden checks of chapter 0 for one inline pytester run; the
-judge processes are forked from the test process, so they inherit them."""
+judge processes are forked from the test process, so they inherit them. Each test runs twice:
+every kata with a judge of its own, and all of chapter 0 sharing one judge (as small katas do,
+``judge/schedule.py``), where the katas after the faulty one must be graded afresh."""
 
 from __future__ import annotations
 
@@ -16,7 +18,7 @@ import time
 
 import pytest
 
-from pytest_numkata.judge import fork_runner
+from pytest_numkata.judge import fork_runner, schedule
 from pytest_numkata.plugin.options import Limits, Options
 from pytest_numkata.progress.store import ProgressStore
 from tests.conftest import ROOT
@@ -27,10 +29,23 @@ VICTIM_CHECK = "master_weights_format"  # its third
 BYSTANDER = "ch00/fp16_65536"
 
 
-def _solved(kata_tree) -> None:
+@pytest.fixture(params=["own", "shared"])
+def judges(request, kata_tree, monkeypatch):
+    """How chapter 0's katas get judges: each its own, or all one (their last times small)."""
     kata_tree.copy_tree("katas", [FIRST.id])
     for kata in FIRST.katas:
         kata_tree.write(kata.id, (ROOT / "reference" / kata.relpath).read_text())
+    if request.param == "shared":
+        schedule.save(kata_tree.home, {}, {k.id: 0.01 for k in FIRST.katas})
+    started: list[list[str]] = []
+    original = fork_runner.ForkRunner._start
+
+    def spy(self, items, limits):
+        started.append(sorted({i.nodeid.split("::")[0] for i in items}))
+        return original(self, items, limits)
+
+    monkeypatch.setattr(fork_runner.ForkRunner, "_start", spy)
+    return request.param, started
 
 
 def _plant(monkeypatch, fault) -> None:
@@ -64,13 +79,12 @@ def _rest_is_graded(reports, expected_failures: set[str]) -> None:
 
 
 @pytest.mark.parametrize("how", ["sigkill", "exit"])
-def test_a_judge_that_dies_in_a_check_fails_that_check_only(kata_tree, monkeypatch, how):
+def test_a_judge_that_dies_in_a_check_fails_that_check_only(judges, kata_tree, monkeypatch, how):
     def fault(kata):
         if how == "sigkill":
             os.kill(os.getpid(), signal.SIGKILL)
         os._exit(3)
 
-    _solved(kata_tree)
     _plant(monkeypatch, fault)
     result = kata_tree.run(f"katas/{FIRST.id}", "--numkata-jobs=2")
     assert result.ret == 1
@@ -85,7 +99,7 @@ def test_a_judge_that_dies_in_a_check_fails_that_check_only(kata_tree, monkeypat
     assert not states[VICTIM].mastered and states[BYSTANDER].mastered
 
 
-def test_a_judge_that_dies_while_loading_fails_its_kata_once(kata_tree, monkeypatch):
+def test_a_judge_that_dies_while_loading_fails_its_kata_once(judges, kata_tree, monkeypatch):
     from pytest_numkata.judge.collection import KataModule
 
     original = KataModule.learner_module
@@ -95,7 +109,6 @@ def test_a_judge_that_dies_while_loading_fails_its_kata_once(kata_tree, monkeypa
             os._exit(9)
         return original(self)
 
-    _solved(kata_tree)
     monkeypatch.setattr(KataModule, "learner_module", dies_for_the_victim)
     result = kata_tree.run(f"katas/{FIRST.id}", "--numkata-jobs=2")
     assert result.ret == 1
@@ -109,7 +122,8 @@ def test_a_judge_that_dies_while_loading_fails_its_kata_once(kata_tree, monkeypa
             assert all(o == "passed" for o, _ in _of(_reports(result), kata.id).values())
 
 
-def test_a_judge_out_of_its_own_time_is_numkatas_fault_not_a_pass(kata_tree, monkeypatch):
+def test_a_judge_out_of_its_own_time_is_numkatas_fault_not_a_pass(judges, kata_tree,
+                                                                    monkeypatch):
     def fault(kata):
         while True:  # an oracle that never ends
             pass
@@ -120,7 +134,6 @@ def test_a_judge_out_of_its_own_time_is_numkatas_fault_not_a_pass(kata_tree, mon
         limits = original(self, kata)
         return Limits(timeout=1.0, memory_mb=limits.memory_mb) if kata.id == VICTIM else limits
 
-    _solved(kata_tree)
     _plant(monkeypatch, fault)
     monkeypatch.setattr(Options, "judge_limits_for", short)
     started = time.monotonic()
@@ -136,7 +149,7 @@ def test_a_judge_out_of_its_own_time_is_numkatas_fault_not_a_pass(kata_tree, mon
     assert all(victim[n][0] == "skipped" for n in later), victim
 
 
-def test_a_judge_that_sends_something_else_fails_its_kata_and_the_run_goes_on(kata_tree,
+def test_a_judge_that_sends_something_else_fails_its_kata_and_the_run_goes_on(judges, kata_tree,
                                                                                 monkeypatch):
     real_dumps = json.dumps
 
@@ -150,7 +163,6 @@ def test_a_judge_that_sends_something_else_fails_its_kata_and_the_run_goes_on(ka
                 return "\x1b[31mnot a report\x1b[0m"
             return real_dumps(obj, *args, **kwargs)
 
-    _solved(kata_tree)
     monkeypatch.setattr(fork_runner, "json", Garbling())
     result = kata_tree.run(f"katas/{FIRST.id}", "--numkata-jobs=2")
     assert result.ret == 1
@@ -161,3 +173,15 @@ def test_a_judge_that_sends_something_else_fails_its_kata_and_the_run_goes_on(ka
     for kata in FIRST.katas:
         if kata.id != VICTIM:
             assert all(o == "passed" for o, _ in _of(_reports(result), kata.id).values())
+
+
+def test_small_katas_share_a_judge_and_each_is_recorded(judges, kata_tree):
+    mode, started = judges
+    result = kata_tree.run(f"katas/{FIRST.id}", "--numkata-jobs=2")
+    assert result.ret == 0
+    if mode == "shared":
+        assert started == [sorted(f"katas/{k.id}.py" for k in FIRST.katas)]
+    else:
+        assert len(started) == len(FIRST.katas)
+    times = schedule.load(kata_tree.home)
+    assert set(times) == {k.id for k in FIRST.katas} and all(t > 0 for t in times.values())

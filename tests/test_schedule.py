@@ -9,17 +9,37 @@ from tests.conftest import ROOT
 from tests.test_plugin import FIRST
 
 
+def _cost(times):
+    return lambda job: schedule.cost_of(job, times)
+
+
 def test_the_longest_kata_goes_first_and_ties_keep_their_order():
-    batches = [["a"], ["b"], ["c"], ["d"]]
+    jobs = [["a"], ["b"], ["c"], ["d"], ["a", "c"]]
     times = {"a": 0.1, "b": 0.5, "c": 0.1, "d": 2.0}
-    assert schedule.longest_first(batches, lambda b: b[0], times) == [["d"], ["b"], ["a"], ["c"]]
+    assert schedule.longest_first(jobs, _cost(times)) == [["d"], ["b"], ["a", "c"], ["a"], ["c"]]
 
 
 def test_a_kata_never_timed_counts_as_an_average_one():
-    batches = [["new"], ["slow"], ["fast"]]
+    jobs = [["new"], ["slow"], ["fast"], ["fast", "new"]]
     times = {"slow": 3.0, "fast": 1.0}  # average 2.0: between the two
-    assert schedule.longest_first(batches, lambda b: b[0], times) == [["slow"], ["new"], ["fast"]]
-    assert schedule.longest_first(batches, lambda b: b[0], {}) == batches  # no history
+    assert schedule.longest_first(jobs, _cost(times)) == [["slow"], ["new"], ["fast", "new"],
+                                                          ["fast"]]
+    assert schedule.longest_first(jobs, _cost({})) == jobs  # no history
+
+
+def test_small_neighbours_share_a_judge_and_the_rest_get_their_own():
+    times = {"a": 0.05, "b": 0.05, "c": 0.5, "d": 0.02, "e": 0.02, "f": 0.07, "g": 0.07,
+             "h": 0.07, "i": 0.08}
+    limits = {k: 1 if k in "abcd" else 2 for k in times}
+    batches = [[k] for k in "abcdefghij"]  # j never timed
+    jobs = schedule.share_judges(batches, lambda b: b[0], times, lambda b: limits.get(b[0]))
+    assert [[b[0] for b in job] for job in jobs] == [
+        ["a", "b"], ["c"],  # c is not small: alone, and it ends a's group
+        ["d"], ["e", "f", "g", "h"],  # e's limits differ from d's
+        ["i"], ["j"]]  # 0.23 + 0.08 is over GROUP_SECONDS; j was never timed
+    many = {str(n): 0.01 for n in range(20)}
+    jobs = schedule.share_judges([[k] for k in many], lambda b: b[0], many, lambda b: 1)
+    assert [len(job) for job in jobs] == [schedule.GROUP_KATAS] * 2 + [4]
 
 
 def test_times_are_merged_and_written_whole(tmp_path):

@@ -152,16 +152,21 @@ def _child(items, write_fd: int, limits: Limits, config, parent_pid: int,
         _private_capture(config)
         _cap_memory(limits.memory_mb)
         out = os.fdopen(write_fd, "w", buffering=1)
-        # Load the learner's file first, so a hang or crash at import is told apart from one
-        # in a check. A load *error* is not fatal here: the checks report it kindly.
-        out.write(json.dumps({"loading": True}) + "\n")
-        out.flush()
-        module = _kata_module(items[0])
-        if module is not None:
-            module.learner_module()
-        out.write(json.dumps({"loaded": True}) + "\n")
-        out.flush()
+        loaded = None
         for index, item in enumerate(items):
+            module = _kata_module(item)
+            if module is not loaded:
+                # Load each kata's file before its first check, so a hang or crash at import
+                # is told apart from one in a check. A load *error* is not fatal here: the
+                # checks report it kindly. (The kata before it ended with its last check:
+                # pytest tore down its learner process.)
+                out.write(json.dumps({"loading": item.nodeid}) + "\n")
+                out.flush()
+                if module is not None:
+                    module.learner_module()
+                out.write(json.dumps({"loaded": True}) + "\n")
+                out.flush()
+                loaded = module
             nextitem = items[index + 1] if index + 1 < len(items) else None
             out.write(json.dumps({"start": item.nodeid}) + "\n")
             out.flush()
@@ -187,6 +192,11 @@ def _kata_module(item):
     from .collection import KataModule
 
     return item.getparent(KataModule)
+
+
+def _kata_id(item) -> str | None:
+    module = _kata_module(item)
+    return module.kata.id if module is not None else None
 
 
 def _display(item) -> str:
@@ -257,7 +267,8 @@ class _Clock:
 
 
 class _Child:
-    """One forked child grading some checks of one kata, seen from the parent."""
+    """One forked child grading some checks - of one kata, or of several small ones in turn -
+    seen from the parent."""
 
     def __init__(self, pid: int, read_fd: int, items: list, limit: float):
         self.pid, self.read_fd, self.items = pid, read_fd, items
@@ -266,8 +277,10 @@ class _Child:
         self.current = None
         self.cpu: int | None = None  # the CPU it is pinned to
         self.done = False  # every report sent: about to exit
-        self.started = time.monotonic()
-        self.loading = False
+        self.loading = None  # the first check of the kata whose file it is loading
+        self.kata: str | None = None  # the kata it is on, since when, and the katas timed
+        self.kata_started = time.monotonic()
+        self.walled: set[str] = set()
         self.clock = _Clock(pid, limit)
 
 
@@ -341,7 +354,6 @@ class ForkRunner:
         os.close(write_fd)
         child = _Child(pid, read_fd, list(items), limits.timeout)
         child.cpu = cpu
-        child.started = time.monotonic()
         child.limits = limits
         self._running.append(child)
         self._queued.update(i.nodeid for i in items)
@@ -372,8 +384,16 @@ class ForkRunner:
                     break
 
     def _message(self, child: _Child, message: dict) -> None:
-        if "loading" in message or "loaded" in message:
-            child.loading = "loading" in message
+        if "loading" in message:
+            child.loading = child.by_id[message["loading"]]
+            child.clock.restart()
+            kata = _kata_id(child.loading)
+            if child.kata is None:  # its first kata: timed from the fork
+                child.kata = kata
+            elif kata != child.kata:
+                child.kata, child.kata_started = kata, time.monotonic()
+        elif "loaded" in message:
+            child.loading = None
             child.clock.restart()
         elif "start" in message:
             child.current = child.by_id[message["start"]]
@@ -382,50 +402,80 @@ class ForkRunner:
             self._store(child.current, [
                 self.config.hook.pytest_report_from_serializable(config=self.config, data=d)
                 for d in message["reports"]])
+            kata = _kata_id(child.current)
             child.current = None
+            if all(i.nodeid in self._graded for i in child.items if _kata_id(i) == kata):
+                self._add_wall(kata, child)
             child.done = all(i.nodeid in self._graded for i in child.items)
 
     def _garbled(self, child: _Child) -> None:
         """A message that is not a report: the kata fails, the run goes on."""
         self._retire(child, kill=True)
-        self._fail_current(child.current, child.items,
+        mine = self._in_trouble(child)
+        self._fail_current(child.current, mine,
                            "the process grading this kata sent something that is not a report; "
                            "it was stopped", child.clock.wall())
-        self._skip_rest(child.items, "not graded: the process grading this kata was stopped")
+        self._skip_rest(mine, "not graded: the process grading this kata was stopped")
+        self._restart_others(child, mine)
 
     def _timed_out(self, child: _Child, verdict: str) -> None:
         """The judge process itself ran out of time (the learner's time is limited in the
         learner process): a fault of numkata's, reported as such, never a pass."""
         self._retire(child, kill=True)
+        mine = self._in_trouble(child)
         why = (f": numkata's own work for this kata {verdict} - not a verdict on your code; "
                f"please report it")
-        if child.loading:
-            self._fail_all(child.items, f"while loading {_display(child.items[0])}{why}",
+        if child.loading is not None:
+            self._fail_all(mine, f"while loading {_display(child.loading)}{why}",
                            child.clock.wall())
-            return
-        self._fail_current(child.current, child.items, f"the hidden check{why}",
-                           child.clock.wall())
-        self._skip_rest(child.items, "not graded: an earlier check of this kata timed out")
+        else:
+            self._fail_current(child.current, mine, f"the hidden check{why}", child.clock.wall())
+            self._skip_rest(mine, "not graded: an earlier check of this kata timed out")
+        self._restart_others(child, mine)
 
     def _finished(self, child: _Child) -> None:
         wait_status = self._retire(child, kill=False)
-        if child.loading:
-            self._fail_all(child.items, f"while loading {_display(child.items[0])}, "
+        if child.loading is not None:
+            mine = self._in_trouble(child)
+            self._fail_all(mine, f"while loading {_display(child.loading)}, "
                            + self._death_message(wait_status), child.clock.wall())
+            self._restart_others(child, mine)
             return
         if child.current is not None or not all(i.nodeid in self._graded for i in child.items):
             self._fail_current(child.current, child.items, self._death_message(wait_status),
                                child.clock.wall())
-            # a crash grades the check it hit; the kata's other checks get a fresh child
+            # a crash grades the check it hit; the other checks get a fresh child
             rest = [i for i in child.items if i.nodeid not in self._graded]
             if rest:
                 self._start(rest, child.limits)
 
+    def _in_trouble(self, child: _Child) -> list:
+        """The checks of the kata a child was on when it failed (loading it, in one of its
+        checks, or between two)."""
+        item = child.loading or child.current or next(
+            (i for i in child.items if i.nodeid not in self._graded), None)
+        if item is None:
+            return []
+        kata = _kata_id(item)
+        return [i for i in child.items if _kata_id(i) == kata]
+
+    def _restart_others(self, child: _Child, mine: list) -> None:
+        """The other katas a child was given (several small ones share a judge) are graded
+        afresh in a new one: one kata's fault never touches another's verdict."""
+        mine = {i.nodeid for i in mine}
+        rest = [i for i in child.items if i.nodeid not in self._graded and i.nodeid not in mine]
+        if rest:
+            self._start(rest, child.limits)
+
+    def _add_wall(self, kata: str | None, child: _Child) -> None:
+        if kata is not None and kata not in child.walled:
+            child.walled.add(kata)
+            self.walls[kata] = self.walls.get(kata, 0.0) + time.monotonic() - child.kata_started
+
     def _record_wall(self, child: _Child) -> None:
-        module = _kata_module(child.items[0])
-        if module is not None:
-            kata = module.kata.id
-            self.walls[kata] = self.walls.get(kata, 0.0) + time.monotonic() - child.started
+        """The time of the kata a child was on when it ended (a finished kata's is added
+        when its last report arrives)."""
+        self._add_wall(child.kata, child)
 
     def _retire(self, child: _Child, *, kill: bool) -> int:
         self._running.remove(child)

@@ -29,7 +29,8 @@ class GradingPlugin:
         self.config = config
         self.options = options
         self.runner = ForkRunner(config, options.jobs) if options.fork_judges else None
-        self._batches: list[list] = []
+        self._batches: list[list] = []  # the checks each judge process grades
+        self._katas: list[list[str]] = []  # and their katas
         self._batch_index: dict[str, int] = {}
         self._seeded_inputs = SeededRandomInputs(options.seed) if options.seed else None
         self._times = schedule.load(options.home) if self.runner is not None else {}
@@ -47,9 +48,9 @@ class GradingPlugin:
 
     @pytest.hookimpl(trylast=True)
     def pytest_collection_finish(self, session) -> None:
-        """Group the selected checks into batches: the consecutive checks of one kata, which
-        one judge process grades together."""
-        self._batches, self._batch_index = [], {}
+        """Group the selected checks into batches, each graded by one judge process: the
+        consecutive checks of one kata, or of a few small katas (``schedule.share_judges``)."""
+        self._batches, self._batch_index, self._katas = [], {}, []
         if self.runner is not None:  # forked judges: the controller, or each xdist worker
             # hypothesis imports numpy.random (to save and restore its state) the first time a
             # property check runs: 10 ms in every child, or once here
@@ -61,30 +62,42 @@ class GradingPlugin:
             # about 0.04 s each - and out of the children's copy-on-write page faults. (No
             # gc.collect() first: the little garbage left stays until exit, which is soon.)
             gc.freeze()
+        batches: list[list] = []
         for item in session.items:
             if item.getparent(KataModule) is None or isinstance(item, NotGradedItem):
                 continue
-            if self._batches and self._batches[-1][0].parent is item.parent:
-                self._batches[-1].append(item)
+            if batches and batches[-1][0].parent is item.parent:
+                batches[-1].append(item)
             else:
-                self._batches.append([item])
-            self._batch_index[item.nodeid] = len(self._batches) - 1
+                batches.append([item])
+        jobs = schedule.share_judges(
+            batches, _kata_id, self._times,
+            lambda batch: self.options.judge_limits_for(batch[0].getparent(KataModule).kata))
+        for job in jobs:
+            items = [item for batch in job for item in batch]
+            self._batches.append(items)
+            self._katas.append([_kata_id(batch) for batch in job])
+            for item in items:
+                self._batch_index[item.nodeid] = len(self._batches) - 1
 
     def _batch(self, item) -> list:
-        """The checks of item's kata from item on (one judge process grades them all)."""
+        """The checks one judge process grades with item's, from item on: its kata's, or those
+        of the small katas that share the judge (``schedule.share_judges``)."""
         if self.options.is_worker or item.nodeid not in self._batch_index:
             return [item]  # xdist hands a worker one item at a time
         batch = self._batches[self._batch_index[item.nodeid]]
         return batch[batch.index(item):]
 
     def _waiting(self, item):
-        """item's kata and the katas after it, in the order judges take them up
+        """item's judge job and the ones after it, in the order judges take them up
         (``schedule``: the longest first)."""
         if self.options.is_worker or item.nodeid not in self._batch_index:
             return
         index = self._batch_index[item.nodeid]
-        rest = [self._batch(item)] + self._batches[index + 1:]
-        for batch in schedule.longest_first(rest, _kata_id, self._times):
+        jobs = [(self._batch(item), self._katas[index])] + [
+            (self._batches[i], self._katas[i]) for i in range(index + 1, len(self._batches))]
+        for batch, _ in schedule.longest_first(
+                jobs, lambda job: schedule.cost_of(job[1], self._times)):
             yield batch, self.options.judge_limits_for(batch[0].getparent(KataModule).kata)
 
     # ------------------------------------------------------------------ running

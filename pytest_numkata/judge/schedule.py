@@ -1,4 +1,4 @@
-"""The order in which katas are handed to judge processes: the longest first.
+"""Which katas share a judge process, and the order judges take them up: the longest first.
 
 With several judges side by side, a run ends when its slowest kata ends; a slow kata started
 last keeps one CPU busy while the others idle (ch03/jacobi_step, last of its chapter, took
@@ -6,6 +6,13 @@ last keeps one CPU busy while the others idle (ch03/jacobi_step, last of its cha
 of how long each took last time (the longest processing time first rule), a kata never timed
 before counting as an average one. Reports are still shown in collection order, and each
 kata's verdict is its own, so the order changes only when the run ends.
+
+A judge process costs about 20 ms of CPU before it grades anything (its fork and the memory
+it then copies), as much as a small kata's checks. So katas that took at most ``SMALL``
+seconds last time share one judge with their neighbours in collection order (up to
+``GROUP_KATAS`` of them, ``GROUP_SECONDS`` in all, with the same limits): it grades them in
+turn, each with a learner process of its own, and a fault of one is confined to that kata
+(``fork_runner``). Katas never timed, or slower, get a judge of their own.
 
 The times live in the numkata home (``judge-times.json``: kata id -> seconds, the judge's wall
 time from fork to exit), updated after every run that graded in judge processes. A missing or
@@ -52,10 +59,50 @@ def save(home: Path | None, times: dict[str, float], measured: dict[str, float])
             pass
 
 
-def longest_first(batches: list, kata_of, times: dict[str, float]) -> list:
-    """``batches`` ordered by their kata's last time, longest first; unknown katas count as
-    the average of the known ones; ties keep collection order."""
-    known = [times[k] for k in (kata_of(b) for b in batches) if k in times]
+SMALL = 0.08  # seconds: a kata this quick last time shares a judge process
+GROUP_KATAS = 8
+GROUP_SECONDS = 0.3
+
+
+def share_judges(batches: list, kata_of, times: dict[str, float], limits_of) -> list[list]:
+    """``batches`` (one a kata, in collection order) as jobs: lists of batches one judge
+    process grades in turn - consecutive small katas together, every other kata alone."""
+    jobs: list[list] = []
+    group: list = []
+    total = 0.0
+    for batch in batches:
+        seconds = times.get(kata_of(batch))
+        small = seconds is not None and seconds <= SMALL
+        if (small and group and len(group) < GROUP_KATAS and total + seconds <= GROUP_SECONDS
+                and limits_of(batch) == limits_of(group[0])):
+            group.append(batch)
+            total += seconds
+            continue
+        if group:
+            jobs.append(group)
+        group, total = ([batch], seconds) if small else ([], 0.0)
+        if not small:
+            jobs.append([batch])
+    if group:
+        jobs.append(group)
+    return jobs
+
+
+def longest_first(jobs: list, cost) -> list:
+    """``jobs`` ordered by ``cost(job)`` (seconds last time, None when never timed), longest
+    first; a job never timed counts as the average of the known ones; ties keep their order."""
+    costs = [cost(job) for job in jobs]
+    known = [c for c in costs if c is not None]
     default = sum(known) / len(known) if known else 0.0
-    order = sorted(range(len(batches)), key=lambda i: -times.get(kata_of(batches[i]), default))
-    return [batches[i] for i in order]
+    order = sorted(range(len(jobs)), key=lambda i: -(default if costs[i] is None else costs[i]))
+    return [jobs[i] for i in order]
+
+
+def cost_of(katas, times: dict[str, float]) -> float | None:
+    """The last time of a job's katas together; None if any was never timed."""
+    total = 0.0
+    for kata in katas:
+        if kata not in times:
+            return None
+        total += times[kata]
+    return total
