@@ -97,6 +97,9 @@ def test_a_judge_that_dies_in_a_check_fails_that_check_only(judges, kata_tree, m
     with ProgressStore(kata_tree.home) as store:
         states = store.states()
     assert not states[VICTIM].mastered and states[BYSTANDER].mastered
+    times = schedule.load(kata_tree.home)  # a failing kata's time is not kept (nor changed)
+    assert times.get(VICTIM) == {"own": None, "shared": 0.01}[judges[0]]
+    assert times[BYSTANDER] > 0 and times[BYSTANDER] != 0.01
 
 
 def test_a_judge_that_dies_while_loading_fails_its_kata_once(judges, kata_tree, monkeypatch):

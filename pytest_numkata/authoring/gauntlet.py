@@ -36,12 +36,14 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from ..judge import schedule
 from ..packs.catalogue import relpath_of
 
 STUB = "stub"
@@ -265,10 +267,11 @@ def grade(variants: Iterable[Variant], *, stubs: dict[str, str] | None = None,
     base = Path(tempfile.mkdtemp(prefix="numkata-gauntlet-")) if owned else Path(workdir)
     base.mkdir(parents=True, exist_ok=True)
     result = Result()
+    times = _SharedTimes(base)
     try:
         def one(indexed):
             index, round_ = indexed
-            done = run_round(round_, base / f"run-{index:02d}", pytest_args)
+            done = run_round(round_, base / f"run-{index:02d}", pytest_args, times)
             if progress is not None:
                 progress(done[0])
             return index, round_, done
@@ -288,11 +291,32 @@ def grade(variants: Iterable[Variant], *, stubs: dict[str, str] | None = None,
     return result
 
 
-def run_round(round_: Round, workspace: Path, pytest_args: Sequence[str] = ()):
+class _SharedTimes:
+    """The judge times (``judge/schedule.py``) carried from round to round, as from run to
+    run in a learner's home: later rounds schedule the longest katas first and let the small
+    ones share judge processes, as a learner's second run does."""
+
+    def __init__(self, base: Path):
+        self.base = base
+        self.lock = threading.Lock()
+
+    def give(self, home: Path) -> None:
+        with self.lock:
+            schedule.save(home, {}, schedule.load(self.base))
+
+    def take(self, home: Path) -> None:
+        with self.lock:
+            schedule.save(self.base, schedule.load(self.base), schedule.load(home))
+
+
+def run_round(round_: Round, workspace: Path, pytest_args: Sequence[str] = (),
+              times: _SharedTimes | None = None):
     """One pytest run over one round's variants in ``workspace``: (Run, {kata: outcome})."""
     if workspace.exists():
         shutil.rmtree(workspace)
     (workspace / "home").mkdir(parents=True)
+    if times is not None:
+        times.give(workspace / "home")
     (workspace / "pyproject.toml").write_text(PYPROJECT, encoding="utf-8")
     tree = "reference" if round_.use_reference else "katas"
     for variant in round_.variants:
@@ -315,6 +339,8 @@ def run_round(round_: Round, workspace: Path, pytest_args: Sequence[str] = ()):
         code = -1
         output = f"{_text(exc.stdout)}{_text(exc.stderr)}\nthe run took more than {RUN_TIMEOUT:g} s"
     seconds = time.monotonic() - started
+    if times is not None:
+        times.take(workspace / "home")
     try:
         data = json.loads(out.read_text(encoding="utf-8"))
     except (OSError, ValueError):

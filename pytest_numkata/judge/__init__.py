@@ -9,6 +9,8 @@
   why not), and the learner-facing text of a failure;
 - ``grading.py`` - the pytest plugin that runs the checks: batches per kata, scheduled on the
   forked judge processes of ``fork_runner.py``, each check timed against the learner process;
+- ``schedule.py`` - which katas share a judge process (small ones) and the order judges take
+  them up (the longest first), from each kata's time in the last run;
 - ``examples.py`` - which examples the checks draw (hypothesis profiles, the grading seed);
 - ``verdicts.py`` - pytest's reports of one run turned into one verdict per kata;
 - ``fixtures.py`` - the ``kata`` fixture the hidden checks receive.

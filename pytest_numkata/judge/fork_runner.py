@@ -278,9 +278,8 @@ class _Child:
         self.cpu: int | None = None  # the CPU it is pinned to
         self.done = False  # every report sent: about to exit
         self.loading = None  # the first check of the kata whose file it is loading
-        self.kata: str | None = None  # the kata it is on, since when, and the katas timed
+        self.kata: str | None = None  # the kata it is on, since when
         self.kata_started = time.monotonic()
-        self.walled: set[str] = set()
         self.clock = _Clock(pid, limit)
 
 
@@ -300,6 +299,7 @@ class ForkRunner:
         self._queued: set[str] = set()  # nodeids some child has been given
         self._graded: set[str] = set()  # nodeids whose reports exist (handed out or not)
         self.walls: dict[str, float] = {}  # kata id -> seconds its judge processes took
+        self._failed: set[str | None] = set()  # katas with a failed check
 
     def reports_for(self, item, batch, limits: Limits, waiting=()) -> list[TestReport]:
         """The reports of ``item``; ``batch`` is its kata's checks from item on, ``waiting`` an
@@ -327,8 +327,6 @@ class ForkRunner:
     def close(self) -> None:
         """End every child still running (the session stopped early: -x, Ctrl-C)."""
         for child in list(self._running):
-            if all(i.nodeid in self._graded for i in child.items):
-                self._record_wall(child)  # done, its exit not yet seen
             self._kill(child.pid)
             os.close(child.read_fd)
         self._running.clear()
@@ -399,9 +397,9 @@ class ForkRunner:
             child.current = child.by_id[message["start"]]
             child.clock.restart()
         else:
-            self._store(child.current, [
-                self.config.hook.pytest_report_from_serializable(config=self.config, data=d)
-                for d in message["reports"]])
+            reports = [self.config.hook.pytest_report_from_serializable(config=self.config, data=d)
+                       for d in message["reports"]]
+            self._store(child.current, reports)
             kata = _kata_id(child.current)
             child.current = None
             if all(i.nodeid in self._graded for i in child.items if _kata_id(i) == kata):
@@ -468,18 +466,13 @@ class ForkRunner:
             self._start(rest, child.limits)
 
     def _add_wall(self, kata: str | None, child: _Child) -> None:
-        if kata is not None and kata not in child.walled:
-            child.walled.add(kata)
+        """A kata's time, once its last report arrives: only when every check passed (a
+        failing kata often fails fast, and its time would make it look small next run)."""
+        if kata is not None and kata not in self._failed:
             self.walls[kata] = self.walls.get(kata, 0.0) + time.monotonic() - child.kata_started
-
-    def _record_wall(self, child: _Child) -> None:
-        """The time of the kata a child was on when it ended (a finished kata's is added
-        when its last report arrives)."""
-        self._add_wall(child.kata, child)
 
     def _retire(self, child: _Child, *, kill: bool) -> int:
         self._running.remove(child)
-        self._record_wall(child)
         os.close(child.read_fd)
         if kill:
             self._kill(child.pid)
@@ -518,6 +511,8 @@ class ForkRunner:
     def _store(self, item, reports: list[TestReport]) -> None:
         self._reports[item.nodeid] = reports
         self._graded.add(item.nodeid)
+        if any(r.failed for r in reports):
+            self._failed.add(_kata_id(item))
 
     @staticmethod
     def _kill(pid: int) -> None:

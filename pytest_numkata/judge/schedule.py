@@ -14,9 +14,11 @@ seconds last time share one judge with their neighbours in collection order (up 
 turn, each with a learner process of its own, and a fault of one is confined to that kata
 (``fork_runner``). Katas never timed, or slower, get a judge of their own.
 
-The times live in the numkata home (``judge-times.json``: kata id -> seconds, the judge's wall
-time from fork to exit), updated after every run that graded in judge processes. A missing or
-unreadable file means no history; nothing else depends on it.
+The times live in the numkata home (``judge-times.json``: kata id -> seconds of a judge's wall
+time, from its fork or the kata's loading to the kata's last report), updated after every run
+that graded in judge processes, for the katas whose checks all passed (a failing kata often
+fails fast: its time would make it look small). A missing or unreadable file means no
+history; nothing else depends on it.
 """
 
 from __future__ import annotations
