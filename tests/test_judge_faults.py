@@ -24,6 +24,8 @@ from pytest_numkata.progress.store import ProgressStore
 from tests.conftest import ROOT
 from tests.test_plugin import FIRST
 
+pytestmark = pytest.mark.slow  # kill tests: judge processes killed, timed out, garbled
+
 VICTIM = "ch00/format_choice"  # five checks
 VICTIM_CHECK = "master_weights_format"  # its third
 BYSTANDER = "ch00/fp16_65536"
