@@ -19,7 +19,8 @@ import time
 import pytest
 
 from pytest_numkata.judge import fork_runner, schedule
-from pytest_numkata.plugin.options import Limits, Options
+from pytest_numkata.plugin.options import Options
+from pytest_numkata.sandbox.limits import Limits
 from pytest_numkata.progress.store import ProgressStore
 from tests.conftest import ROOT
 from tests.test_plugin import FIRST

@@ -35,8 +35,7 @@ import warnings
 from _pytest.reports import TestReport
 from _pytest.runner import runtestprotocol
 
-from ..plugin.options import Limits
-from ..sandbox.limits import MB, lower_soft_limit
+from ..sandbox.limits import MB, Limits, lower_soft_limit
 
 MAX_SECTION = 4000  # characters of captured output kept per section
 

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from ..packs.catalogue import Kata, fingerprint
 from ..progress.outcomes import FileState
+from ..sandbox import kata_source
 
 
 @dataclass(frozen=True)
@@ -66,37 +67,13 @@ def _function_untouched(tree: ast.Module, name: str) -> bool:
     return False
 
 
-MAX_KATA_BYTES = 1024 * 1024  # a kata file is a page or two; anything past 1 MB is refused
-
-
 def read_kata_bytes(path: Path, display: str) -> bytes | SourceState:
-    """The file's bytes, or an UNREADABLE state: only a regular file (not a link) of at most
-    MAX_KATA_BYTES is read."""
-    import os
-    import stat
-
+    """The file's bytes (``sandbox.kata_source``: a regular file, not a link, at most 1 MB),
+    or an UNREADABLE state saying why not."""
     try:
-        st = os.lstat(path)
-    except OSError as exc:
-        return SourceState(FileState.UNREADABLE, f"cannot read {display}: {exc.strerror or exc}")
-    if stat.S_ISLNK(st.st_mode):
-        return SourceState(FileState.UNREADABLE,
-                           f"{display} is a symbolic link: numkata grades only the kata file "
-                           f"itself - replace the link with the file")
-    if not stat.S_ISREG(st.st_mode):
-        return SourceState(FileState.UNREADABLE, f"{display} is not a regular file")
-    if st.st_size > MAX_KATA_BYTES:
-        return SourceState(FileState.UNREADABLE,
-                           f"{display} is {st.st_size / 1e6:.1f} MB: a kata file may be at most "
-                           f"1 MB")
-    try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
-        try:
-            return os.read(fd, MAX_KATA_BYTES + 1)[:MAX_KATA_BYTES + 1]
-        finally:
-            os.close(fd)
-    except OSError as exc:
-        return SourceState(FileState.UNREADABLE, f"cannot read {display}: {exc.strerror or exc}")
+        return kata_source.read_kata_bytes(path, display)
+    except kata_source.UnreadableKata as exc:
+        return SourceState(FileState.UNREADABLE, str(exc))
 
 
 def inspect_source(kata: Kata, path: Path, display: str | None = None) -> SourceState:
@@ -105,9 +82,6 @@ def inspect_source(kata: Kata, path: Path, display: str | None = None) -> Source
     raw = read_kata_bytes(path, display)
     if isinstance(raw, SourceState):
         return raw
-    if len(raw) > MAX_KATA_BYTES:
-        return SourceState(FileState.UNREADABLE,
-                           f"{display} is over 1 MB: a kata file may be at most 1 MB")
     import dataclasses
     import hashlib
 

@@ -12,17 +12,12 @@ from pathlib import Path
 
 import pytest
 
+from ..sandbox.limits import Limits
 from ..workspace import Workspace
 
 DEFAULT_TIMEOUT = 10.0  # seconds of the learner's CPU time per check
 DEFAULT_MEMORY_MB = 1024  # address space a learner process may add to what it starts with
 ISOLATIONS = ("process", "fork", "none")
-
-
-@dataclass(frozen=True)
-class Limits:
-    timeout: float
-    memory_mb: int
 
 
 @dataclass(frozen=True)

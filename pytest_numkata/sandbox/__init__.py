@@ -13,8 +13,11 @@ and on the judge's side:
 
 - ``process.py`` - starting, timing and ending a learner process;
 - ``proxy.py`` - what the hidden checks hold instead of the learner's module;
-- ``limits.py`` - limits on the learner's calls (address space, time) that a hidden check sets
-  around a call (``address_space_cap``, ``time_limit``); they travel with each call.
+- ``limits.py`` - a kata's limits (time, memory), and the limits on the learner's calls that
+  a hidden check sets around a call (``address_space_cap``, ``time_limit``); they travel with
+  each call;
+- ``kata_source.py`` - reading a kata file with bounds (a regular file, not a link, at most
+  1 MB): the judge classifies these bytes, the learner process receives them as text.
 
 The learner's side imports nothing from the ``pytest_numkata`` package: it is loaded by path.
 """

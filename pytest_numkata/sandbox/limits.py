@@ -20,8 +20,18 @@ import contextvars
 import os
 import signal
 import threading
+from dataclasses import dataclass
 
 MB = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Limits:
+    """The limits of one kata's checks: seconds (of computing) a check may take, and the
+    address space (MB) a process may add to what it starts with."""
+
+    timeout: float
+    memory_mb: int
 
 _learner_is_remote = False
 _call_margin: contextvars.ContextVar[int | None] = contextvars.ContextVar("numkata_margin",

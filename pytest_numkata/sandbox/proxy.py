@@ -137,13 +137,12 @@ class LearnerSession:
     def read_source(self) -> str:
         """The kata file's text, read here with the collector's own bounds (a regular file of
         at most 1 MB, never through a link), and never by path in the learner."""
-        from ..judge.kata_file import MAX_KATA_BYTES, SourceState, read_kata_bytes
+        from .kata_source import UnreadableKata, read_kata_bytes
 
-        raw = read_kata_bytes(self.source_path, self.display)
-        if isinstance(raw, SourceState):
-            raise KataLoadFailure(raw.message)
-        if len(raw) > MAX_KATA_BYTES:
-            raise KataLoadFailure(f"{self.display} is over 1 MB: a kata file may be at most 1 MB")
+        try:
+            raw = read_kata_bytes(self.source_path, self.display)
+        except UnreadableKata as exc:
+            raise KataLoadFailure(str(exc)) from exc
         try:
             return raw.decode("utf-8")
         except UnicodeDecodeError as exc:
