@@ -43,9 +43,12 @@ class KataModule(pytest.Module):
     source_path: Path
 
     @classmethod
-    def for_kata(cls, parent, path: Path, kata: Kata, source_path: Path) -> KataModule:
+    def for_kata(cls, parent, path: Path, kata: Kata, source_path: Path,
+                 options) -> KataModule:
+        """``options``: the run's (``plugin.options.Options``): limits, isolation."""
         node = cls.from_parent(parent, path=path)
         node.kata = kata
+        node.options = options
         node.source_path = source_path
         node._learner = None
         node._session = None
@@ -114,19 +117,14 @@ class KataModule(pytest.Module):
                 self._learner = BrokenKata(KataLoadError(self._describe_load_error(exc)))
         return self._learner
 
-    def _options(self):
-        from ..plugin.options import OPTIONS
-
-        return self.config.stash[OPTIONS]
-
     def _remote(self) -> bool:
-        return self._options().learner_remote
+        return self.options.learner_remote
 
     def _remote_learner(self) -> Any:
         from ..sandbox.process import LearnerDied, LearnerTimeout
         from ..sandbox.proxy import KataLoadFailure, LearnerModule, LearnerSession
 
-        limits = self._options().limits_for(self.kata)
+        limits = self.options.limits_for(self.kata)
         session = LearnerSession(
             source_path=self.source_path, display=self.display_path,
             module_name=kata_file.module_name_for(self.kata),

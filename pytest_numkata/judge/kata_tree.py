@@ -105,7 +105,8 @@ class KataTreePlugin:
         if kata is None:
             return None
         self.saw_katas = True
-        return KataModule.for_kata(parent, Path(path), kata, self.options.tree / kata.relpath)
+        return KataModule.for_kata(parent, Path(path), kata, self.options.tree / kata.relpath,
+                                   self.options)
 
     def _under_katas(self, path: Path) -> Path | None:
         try:
