@@ -50,12 +50,12 @@ def test_a_learner_runs_on_the_cpus_of_its_judge():
 @needs_affinity
 def test_judges_side_by_side_are_spread_over_the_cpus(monkeypatch):
     monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1, 2, 3})
-    monkeypatch.setattr(fork_runner, "_current_cpu", lambda: 2)
+    monkeypatch.setattr(fork_runner, "current_cpu", lambda: 2)
     assert fork_runner._cpu_for_next_judge(set()) == 2  # where the kernel put this process
     assert fork_runner._cpu_for_next_judge({2}) == 0  # the first CPU no sibling uses
     assert fork_runner._cpu_for_next_judge({2, 0}) == 1
     assert fork_runner._cpu_for_next_judge({0, 1, 2, 3}) is None  # all taken: the kernel's call
-    monkeypatch.setattr(fork_runner, "_current_cpu", lambda: None)
+    monkeypatch.setattr(fork_runner, "current_cpu", lambda: None)
     assert fork_runner._cpu_for_next_judge({0}) == 1
 
 
@@ -67,4 +67,7 @@ def test_a_process_on_one_cpu_leaves_its_judges_unpinned(monkeypatch):
 
 @needs_affinity
 def test_the_current_cpu_is_one_this_process_may_use():
-    assert fork_runner._current_cpu() in os.sched_getaffinity(0)
+    from pytest_numkata.sandbox.limits import cpu_seconds, current_cpu
+
+    assert current_cpu() in os.sched_getaffinity(0)
+    assert cpu_seconds() > 0 and cpu_seconds(2**22 + 12345) is None  # no such process

@@ -125,3 +125,27 @@ def test_readable():
 def test_mistakes_in():
     text = "bad\n  likely mistake: exp overflowed to inf - shift\nmore"
     assert grade_one_mod.mistakes_in(text) == ["exp overflowed to inf - shift"]
+
+
+@pytest.mark.skipif(not __import__("os").path.exists("/proc/self/stat"), reason="no /proc")
+def test_the_members_of_a_session_are_found_to_be_killed():
+    import subprocess
+    import sys
+
+    leader = subprocess.Popen(
+        [sys.executable, "-c",
+         "import subprocess, sys, time\n"
+         "child = subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(60)'])\n"
+         "print(child.pid, flush=True)\n"
+         "time.sleep(60)\n"],
+        stdout=subprocess.PIPE, text=True, start_new_session=True)
+    try:
+        child = int(leader.stdout.readline())
+        members = grade_one_mod._session_members(leader.pid)
+        assert members == [child]  # the leader itself is not listed; nothing outside is
+    finally:
+        import os
+        import signal
+
+        os.killpg(leader.pid, signal.SIGKILL)
+        leader.wait()

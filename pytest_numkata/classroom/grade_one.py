@@ -119,17 +119,13 @@ def _session_members(sid: int) -> list[int]:
         names = os.listdir("/proc")
     except OSError:
         return found
+    from ..sandbox.limits import process_stat
+
     for name in names:
         if not name.isdigit() or int(name) == sid:
             continue
-        try:
-            with open(f"/proc/{name}/stat", "rb") as handle:
-                stat = handle.read().decode("ascii", "replace")
-        except OSError:
-            continue
-        fields = stat.rsplit(")", 1)[-1].split()
-        # after "pid (comm)": state ppid pgrp session ...
-        if len(fields) > 3 and fields[3] == str(sid) and fields[0] != "Z":
+        fields = process_stat(name)  # state ppid pgrp session ...
+        if fields and len(fields) > 3 and fields[3] == str(sid).encode() and fields[0] != b"Z":
             found.append(int(name))
     return found
 

@@ -35,7 +35,7 @@ import warnings
 from _pytest.reports import TestReport
 from _pytest.runner import runtestprotocol
 
-from ..sandbox.limits import MB, Limits, lower_soft_limit
+from ..sandbox.limits import MB, Limits, cpu_seconds, current_cpu, lower_soft_limit
 
 MAX_SECTION = 4000  # characters of captured output kept per section
 
@@ -101,14 +101,6 @@ def _die_with_parent(parent_pid: int) -> None:
         os._exit(70)
 
 
-def _current_cpu() -> int | None:
-    try:
-        with open("/proc/self/stat", "rb") as fh:
-            return int(fh.read().rsplit(b")", 1)[1].split()[36])
-    except (OSError, ValueError, IndexError):
-        return None
-
-
 def _cpu_for_next_judge(taken: set[int]) -> int | None:
     """The CPU a new judge process is pinned to, or None to leave it to the kernel.
 
@@ -125,7 +117,7 @@ def _cpu_for_next_judge(taken: set[int]) -> int | None:
         return None
     if len(allowed) < 2:
         return None
-    here = _current_cpu()
+    here = current_cpu()
     if here is not None and here in allowed and here not in taken:
         return here
     free = [cpu for cpu in allowed if cpu not in taken]
@@ -229,16 +221,10 @@ class _Clock:
 
     def __init__(self, pid: int, limit: float):
         self.pid, self.limit = pid, limit
-        self._ticks = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
         self.restart()
 
     def _cpu(self) -> float | None:
-        try:
-            with open(f"/proc/{self.pid}/stat", "rb") as fh:
-                fields = fh.read().rsplit(b")", 1)[1].split()
-            return (int(fields[11]) + int(fields[12])) / self._ticks  # utime + stime
-        except (OSError, IndexError, ValueError):
-            return None
+        return cpu_seconds(self.pid)
 
     def restart(self) -> None:
         self._wall0 = time.monotonic()

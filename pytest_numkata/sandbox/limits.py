@@ -11,6 +11,9 @@ Checks that call learner code on huge inputs tighten the limits around one call:
 When the learner runs in its own process (the default) the limits travel with each call and
 are applied there; with ``--numkata-isolation=none`` they are applied to this process (soft
 RLIMIT_AS, SIGALRM). Where a limit is unavailable it does nothing.
+
+The readers of a process's use that the limits are measured against live here too:
+``address_space_now``, and from ``/proc/<pid>/stat`` ``cpu_seconds`` and ``current_cpu``.
 """
 
 from __future__ import annotations
@@ -65,6 +68,37 @@ def address_space_now() -> int | None:
             pages = int(fh.read().split()[0])
         return pages * os.sysconf("SC_PAGE_SIZE")
     except (OSError, ValueError, IndexError, AttributeError):
+        return None
+
+
+_TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+
+
+def process_stat(pid: int | str = "self") -> list[bytes] | None:
+    """The fields of ``/proc/<pid>/stat`` after the command name (state, ppid, pgrp, session,
+    ...), or None where they cannot be read."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as fh:
+            return fh.read().rsplit(b")", 1)[1].split()
+    except (OSError, IndexError):
+        return None
+
+
+def cpu_seconds(pid: int | str = "self") -> float | None:
+    """CPU time (user + system) a process has used so far, or None where it cannot be read."""
+    fields = process_stat(pid)
+    try:
+        return (int(fields[11]) + int(fields[12])) / _TICKS
+    except (TypeError, IndexError, ValueError):
+        return None
+
+
+def current_cpu() -> int | None:
+    """The CPU this process last ran on, or None where it cannot be read."""
+    fields = process_stat()
+    try:
+        return int(fields[36])
+    except (TypeError, IndexError, ValueError):
         return None
 
 

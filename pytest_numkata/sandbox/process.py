@@ -27,7 +27,7 @@ import time
 from pathlib import Path
 
 from . import wire
-from .limits import TooSlow
+from .limits import TooSlow, cpu_seconds
 
 LEARNER_MAIN = Path(__file__).with_name("learner_main.py")
 STARTUP_LIMIT = 60.0  # seconds a learner may take to say hello (a cold zygote imports SciPy)
@@ -249,7 +249,6 @@ class LearnerProcess:
         self.sandbox = "none"
         self.buffer = bytearray()
         self.dead: str | None = None
-        self._ticks = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
         self.plan = {
             "tmpdir": self.tmpdir,
             "readable": readable_paths(),
@@ -313,12 +312,7 @@ class LearnerProcess:
     def cpu(self) -> float | None:
         if self.pid is None:
             return None
-        try:
-            with open(f"/proc/{self.pid}/stat", "rb") as fh:
-                fields = fh.read().rsplit(b")", 1)[1].split()
-            return (int(fields[11]) + int(fields[12])) / self._ticks
-        except (OSError, IndexError, ValueError):
-            return None
+        return cpu_seconds(self.pid)
 
     def begin_check(self) -> None:
         self.check_cpu0 = self.cpu() or 0.0

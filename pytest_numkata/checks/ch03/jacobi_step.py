@@ -126,7 +126,7 @@ def matches_the_formula_for_random_systems(kata, case):
     _check(kata, A.tolist(), b.tolist(), x.tolist())  # lists: cheaper to describe than arrays
 
 
-def _steps_to_converge(A, b, x, solution, rtol):
+def _steps_to_converge(A, x, solution, rtol):
     """Enough Jacobi steps to bring x within rtol/100 of the solution, from the contraction
     bound: the error shrinks by q = max_i sum_{j != i} |A[i][j]| / |A[i][i]| per step in the
     max norm, exactly (not only asymptotically, as the spectral radius does)."""
@@ -147,7 +147,7 @@ def repeated_steps_converge_to_the_solution(kata, case):
     rho = float(np.max(np.abs(np.linalg.eigvals(np.linalg.solve(D, A - D)))))
     assert rho < 0.25  # the off-diagonal row sums are below a quarter of the diagonal
     solution = np.linalg.solve(A, b)
-    steps = _steps_to_converge(A, b, x, solution, rtol=1e-8)
+    steps = _steps_to_converge(A, x, solution, rtol=1e-8)
     assert steps <= 40
     x = call(kata.jacobi_step, A, b, x)
     for k in range(2, steps + 1):  # plain calls: call()'s bookkeeping is too slow for a loop
