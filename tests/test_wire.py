@@ -43,6 +43,12 @@ ARRAYS = [
     np.array([1.0, 2.5, -3.0], dtype=ml_dtypes.bfloat16),
     np.array([0.5, -448.0], dtype=ml_dtypes.float8_e4m3fn),
     np.random.default_rng(0).standard_normal(200_000),
+    # out of band (OUT_OF_BAND bytes or more): each dtype and layout the inline path takes
+    np.random.default_rng(1).standard_normal((300, 200)).astype(np.float32)[:, ::2],
+    np.arange(50_000, dtype=">i8"),
+    np.random.default_rng(2).standard_normal(40_000).astype(ml_dtypes.bfloat16),
+    np.arange(40_000) % 3 == 0,
+    np.asfortranarray(np.arange(20_000, dtype=np.complex128).reshape(100, 200)),
 ]
 
 
@@ -53,6 +59,61 @@ def test_arrays_round_trip_as_fresh_writable_copies(array):
     assert back.dtype == array.dtype and back.shape == array.shape
     assert back.tobytes() == array.tobytes()  # bit for bit, in C order
     assert back.flags.writeable and back.flags.owndata
+
+
+@pytest.mark.parametrize("array", ARRAYS, ids=lambda a: f"{a.dtype}{a.shape}")
+def test_through_a_channel_the_judge_gets_writable_views_of_one_fresh_buffer(array):
+    import os
+
+    read, write = os.pipe()
+    try:
+        encoder = wire.Encoder()
+        parts = encoder.frame(["returned", array, {0: array}])
+        assert sum(len(p) if isinstance(p, bytes) else p.nbytes for p in parts) < (
+            array.nbytes * 2 + 200)  # out-of-band data once each, never inside the body
+        import threading
+
+        writer = threading.Thread(target=wire.write_frame, args=(write, parts))
+        writer.start()
+        frame = wire.read_frame(read)
+        writer.join()
+        back = wire.loads(frame, copy_arrays=False)
+    finally:
+        os.close(read)
+        os.close(write)
+    for got in (back[1], back[2][0]):
+        assert got.dtype == array.dtype and got.shape == array.shape
+        assert got.tobytes() == array.tobytes() and got.flags.writeable
+    got = back[1]
+    got[...] = 0  # the two arrays are separate data, even when the sender's were one
+    assert back[2][0].tobytes() == array.tobytes()
+
+
+def test_arguments_packed_one_by_one_ride_with_their_call():
+    big = np.arange(100_000, dtype=np.float64)
+    encoder = wire.Encoder()
+    packed = [encoder.dumps(a) for a in (big, [big[:10], (big * 2,)], 3.0)]
+    frame = b"".join(encoder.frame(["call", "f", packed]))[wire.HEADER.size:]
+    assert len(frame) > 2 * big.nbytes
+    decoder = wire.Decoder()
+    message = decoder.loads_frame(frame)
+    args, taken = [], []
+    for body in message[2]:
+        start = decoder.cursor
+        args.append(decoder.loads(body))
+        taken.append(decoder.tail[start:decoder.cursor])
+    assert np.array_equal(args[0], big) and np.array_equal(args[1][1][0], big * 2)
+    assert np.array_equal(args[1][0], big[:10]) and args[2] == 3.0
+    assert [t.nbytes for t in taken] == [big.nbytes, big.nbytes, 0]
+    # what the learner's side compares after a call, to see an argument changed in place
+    for value, body, data in zip(args, packed, taken):
+        assert encoder.dumps(value) == body and wire.same_data(encoder.take_buffers(), data)
+    args[1][1][0][12_345] = -1.0
+    assert encoder.dumps(args[1]) == packed[1]  # the body alone cannot tell
+    assert not wire.same_data(encoder.take_buffers(), taken[1])
+    assert not wire.same_data([memoryview(b"\x00" * 8)], memoryview(b"\x00" * 9))
+    assert wire.same_data([memoryview(b"abc"), memoryview(b"defghijkl")],
+                          memoryview(b"abcdefghijkl"))
 
 
 @pytest.mark.parametrize("scalar", [np.float64(0.1), np.float32(-2.5), np.int8(-7), np.bool_(True),
@@ -113,8 +174,13 @@ def test_a_callable_crosses_as_a_callback_only_when_the_judge_registers_it():
     assert stub == (1, "f")
 
 
-def _ext(code: int, payload: bytes) -> bytes:
-    return msgpack.packb(msgpack.ExtType(code, payload))
+def _ext(code: int, payload: bytes, tail: bytes = b"") -> bytes:
+    return _frame(msgpack.packb(msgpack.ExtType(code, payload)), tail)
+
+
+def _frame(body: bytes, tail: bytes = b"") -> bytes:
+    """A frame's content: the body's length, the msgpack body, the out-of-band data."""
+    return wire.BODY.pack(len(body)) + body + tail
 
 
 def _array_payload(dtype: bytes, shape, raw: bytes, ndim=None) -> bytes:
@@ -140,8 +206,17 @@ MALFORMED = {
     "unknown extension": _ext(99, b""),
     "bad tuple": _ext(wire._TUPLE, msgpack.packb(5)),
     "long integer": _ext(wire._BIGINT, b"9" * 20_000),
-    "not msgpack": b"\xc1\xc1\xc1",
+    "not msgpack": _frame(b"\xc1\xc1\xc1"),
     "bad sparse": _ext(wire._SPARSE, msgpack.packb(["csr", "matrix", [2, 2], 1, 2, 3])),
+    "out-of-band data cut short": _ext(wire._NDARRAY_OUT_OF_BAND,
+                                       _array_payload(b"<f8", (3,), b""), b"\x00" * 16),
+    "out-of-band data in the body": _ext(wire._NDARRAY_OUT_OF_BAND,
+                                         _array_payload(b"<f8", (1,), b"\x00" * 8), b"\x00" * 8),
+    "out-of-band data taken twice": _frame(
+        msgpack.packb([msgpack.ExtType(wire._NDARRAY_OUT_OF_BAND,
+                                       _array_payload(b"<f8", (2,), b""))] * 2), b"\x00" * 24),
+    "body longer than the frame": wire.BODY.pack(100) + msgpack.packb(1),
+    "no body length": b"\x01",
 }
 
 
@@ -165,8 +240,8 @@ def test_frames_are_length_prefixed_and_capped():
 
     read, write = os.pipe()
     try:
-        wire.write_frame(write, b"hello")
-        assert wire.read_frame(read) == b"hello"
+        wire.write_frame(write, wire.Encoder().frame("hello"))
+        assert wire.loads(wire.read_frame(read)) == "hello"
         os.write(write, wire.HEADER.pack(wire.MAX_FRAME + 1))
         with pytest.raises(wire.ProtocolError):
             wire.read_frame(read)
@@ -175,3 +250,24 @@ def test_frames_are_length_prefixed_and_capped():
             wire.read_frame(read)
     finally:
         os.close(read)
+
+
+def test_frames_cross_without_readv_and_writev(monkeypatch):
+    """Windows has neither: the same frames are written part by part and read in chunks."""
+    import os
+    import threading
+
+    monkeypatch.delattr(os, "readv")
+    monkeypatch.delattr(os, "writev")
+    big = np.random.default_rng(5).standard_normal(300_000)
+    read, write = os.pipe()
+    try:
+        writer = threading.Thread(target=wire.write_frame,
+                                  args=(write, wire.Encoder().frame(("x", big, [big[::3]]))))
+        writer.start()
+        back = wire.loads(wire.read_frame(read))
+        writer.join()
+    finally:
+        os.close(read)
+        os.close(write)
+    assert back[0] == "x" and np.array_equal(back[1], big) and np.array_equal(back[2][0], big[::3])

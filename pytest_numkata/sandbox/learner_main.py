@@ -112,15 +112,15 @@ class Learner:
     # -- frames
     def send(self, message) -> None:
         try:
-            payload = self.encoder.dumps(message)
+            parts = self.encoder.frame(message)
         except wire.Unsupported as exc:
-            payload = self.encoder.dumps(["unsupported", exc.type_name])
+            parts = self.encoder.frame(["unsupported", exc.type_name])
         except (ValueError, OverflowError, RecursionError, MemoryError) as exc:
-            payload = self.encoder.dumps(["unsupported", f"a value msgpack refuses ({exc})"])
-        wire.write_frame(self.wfd, payload)
+            parts = self.encoder.frame(["unsupported", f"a value msgpack refuses ({exc})"])
+        wire.write_frame(self.wfd, parts)
 
     def receive(self):
-        return self.decoder.loads(wire.read_frame(self.rfd))
+        return self.decoder.loads_frame(wire.read_frame(self.rfd))
 
     def _flush(self) -> None:
         for stream in (sys.stdout, sys.stderr):
@@ -241,9 +241,18 @@ class Learner:
         self.send(["returned_many", results])
 
     def _call_now(self, name: str, packed_args: list, packed_kwargs: dict) -> None:
+        # each argument as it came: its msgpack body and the out-of-band data it took
+        before: dict = {}
         try:
-            args = [self.decoder.loads(b) for b in packed_args]
-            kwargs = {k: self.decoder.loads(b) for k, b in packed_kwargs.items()}
+            args, kwargs = [], {}
+            for key, packed in [*enumerate(packed_args), *packed_kwargs.items()]:
+                start = self.decoder.cursor
+                value = self.decoder.loads(packed)
+                before[key] = (packed, self.decoder.tail[start:self.decoder.cursor])
+                if isinstance(key, int):
+                    args.append(value)
+                else:
+                    kwargs[key] = value
             fn = getattr(self.module, name)
         except BaseException as exc:  # noqa: BLE001
             self.send(["raised", _exception_info(exc, self.filename)])
@@ -254,15 +263,16 @@ class Learner:
             self.send(["raised", _exception_info(exc, self.filename)])
             return
         mutated = {}
-        for key, value, before in [(i, a, packed_args[i]) for i, a in enumerate(args)] + [
-                (k, v, packed_kwargs[k]) for k, v in kwargs.items()]:
+        for key, value in [*enumerate(args), *kwargs.items()]:
             if type(value) in (list, dict) or type(value).__name__ == "ndarray":
+                body, data = before[key]
                 try:
                     after = self.encoder.dumps(value)
+                    buffers = self.encoder.take_buffers()
                 except BaseException:  # noqa: BLE001 - now holds something that cannot cross
                     mutated[key] = None
                     continue
-                if after != before:
+                if after != body or not wire.same_data(buffers, data):
                     mutated[key] = value
         self.send(["returned", result, mutated, _aliases(result, args)])
 
@@ -461,7 +471,7 @@ def _reap(channels: dict, encoder, block: bool = False) -> None:
         if chan is None:
             continue
         try:
-            wire.write_frame(chan, encoder.dumps(["exit", os.waitstatus_to_exitcode(status)]))
+            wire.write_frame(chan, encoder.frame(["exit", os.waitstatus_to_exitcode(status)]))
         except OSError:
             pass
         os.close(chan)

@@ -248,6 +248,7 @@ class LearnerProcess:
         self.rfd = self.wfd = -1
         self.sandbox = "none"
         self.buffer = bytearray()
+        self.pending: tuple[bytearray, int] | None = None  # a large frame being read
         self.dead: str | None = None
         self.plan = {
             "tmpdir": self.tmpdir,
@@ -334,10 +335,12 @@ class LearnerProcess:
         return None
 
     # -- frames
-    def send(self, message, register=None) -> None:
-        payload = wire.dumps(message, register)
+    def send(self, message, register=None, encoder=None) -> None:
+        """``encoder``: the one that packed values inside ``message`` (their large arrays
+        ride with it)."""
+        parts = (encoder or wire.Encoder(register)).frame(message)
         try:
-            wire.write_frame(self.wfd, payload)
+            wire.write_frame(self.wfd, parts)
         except OSError as exc:
             raise self._died() from exc
 
@@ -355,7 +358,7 @@ class LearnerProcess:
             frame = self._take_frame()
             if frame is not None:
                 try:
-                    return wire.loads(frame)
+                    return wire.loads(frame, copy_arrays=False)  # views of a fresh buffer
                 except wire.ProtocolError as exc:
                     self.kill()
                     self.dead = "protocol"
@@ -366,13 +369,11 @@ class LearnerProcess:
             ready, _, _ = select.select([self.rfd], [], [], interval)
             if ready:
                 try:
-                    chunk = os.read(self.rfd, 1 << 20)
+                    count = self._read_some()
                 except OSError:
-                    chunk = b""
-                if not chunk:
+                    count = 0
+                if not count:
                     raise self._died()
-                self.buffer += chunk
-                self._check_header()
                 continue
             if startup:
                 if waited >= limit:
@@ -398,23 +399,51 @@ class LearnerProcess:
                 raise LearnerDied(f"the kata's process sent a message of {size} bytes, over the "
                                   f"{wire.MAX_FRAME // (1024 * 1024)} MB limit; it was stopped")
 
-    def _take_frame(self) -> bytes | None:
+    def _read_some(self) -> int:
+        """Read what the channel holds; 0 at its end. A large frame, once its length is
+        known, is read straight into a buffer of its size (no growing, no copies)."""
+        if self.pending is not None:
+            frame, filled = self.pending
+            count = wire.readinto(self.rfd, memoryview(frame)[filled:])
+            self.pending = (frame, filled + count)
+            return count
+        chunk = os.read(self.rfd, 1 << 20)
+        self.buffer += chunk
+        self._check_header()
+        if len(self.buffer) >= wire.HEADER.size:
+            (size,) = wire.HEADER.unpack_from(self.buffer)
+            have = len(self.buffer) - wire.HEADER.size
+            # (up to 64 MB: a length the learner claims is not allocated before it is sent)
+            if have < size and 1 << 20 <= size <= 64 << 20:
+                frame = bytearray(size)
+                frame[:have] = memoryview(self.buffer)[wire.HEADER.size:]
+                self.buffer = bytearray()
+                self.pending = (frame, have)
+        return len(chunk)
+
+    def _take_frame(self) -> bytearray | None:
+        if self.pending is not None:
+            frame, filled = self.pending
+            if filled < len(frame):
+                return None
+            self.pending = None
+            return frame
         if len(self.buffer) < wire.HEADER.size:
             return None
         (size,) = wire.HEADER.unpack_from(self.buffer)
         end = wire.HEADER.size + size
         if len(self.buffer) < end:
             return None
-        frame = bytes(self.buffer[wire.HEADER.size:end])
+        frame = self.buffer[wire.HEADER.size:end]
         del self.buffer[:end]
         return frame
 
     def request(self, message, limit: float, register=None, on_callback=None,
-                call_wall: float | None = None):
+                call_wall: float | None = None, encoder=None):
         """Send ``message`` and return the learner's answer, serving callbacks meanwhile."""
         if self.dead:
             raise LearnerDied("the kata's process is no longer running")
-        self.send(message, register)
+        self.send(message, register, encoder)
         while True:
             reply = self._wait_frame(limit, call_wall=call_wall)
             if not isinstance(reply, list) or not reply or not isinstance(reply[0], str):

@@ -218,11 +218,13 @@ class LearnerSession:
             raise LearnerDied("the kata's process is no longer running")
         return self.process
 
-    def _request(self, message, register=None, on_callback=None, call_wall=None):
+    def _request(self, message, register=None, on_callback=None, call_wall=None,
+                 encoder=None):
         process = self._live()
         try:
             return process.request(message, self.timeout, register=register,
-                                   on_callback=on_callback, call_wall=call_wall)
+                                   on_callback=on_callback, call_wall=call_wall,
+                                   encoder=encoder)
         except LearnerTimeout:
             self.stopped = "an earlier check of this kata timed out"
             raise
@@ -284,7 +286,7 @@ class LearnerSession:
             options["memory_margin"] = margin
         reply = self._request(["call", name, packed_args, packed_kwargs, options],
                               register=register, on_callback=on_callback,
-                              call_wall=limits.call_seconds())
+                              call_wall=limits.call_seconds(), encoder=encoder)
         if judge_errors:
             raise judge_errors[0]
         if reply[0] == "returned" and len(reply) == 4 and isinstance(reply[2], dict):
