@@ -2,7 +2,8 @@
 
 Prints one JSON object (seconds): a zygote's cold start, a learner forked from the warm zygote
 (start + load of a small kata), and the median cost of one exchange for a scalar call, a call
-with a 1,000-float array, a judge-side callback made by the learner, and a call_many of 10,000
+with a 1,000-float array, a call with a million floats (their data travels out of band) and
+one returning them, a judge-side callback made by the learner, and a call_many of 10,000
 calls (per call). Run by benchmarks/run.py (group ``boundary``).
 """
 
@@ -26,6 +27,9 @@ def array(x):
 
 def calls_back(f):
     return f(1.5)
+
+def first(x):
+    return float(x[0])
 '''
 
 
@@ -67,13 +71,17 @@ def main() -> None:
     import numpy as np
 
     x = np.linspace(0, 1, 1000)
+    big = np.linspace(0, 1, 1_000_000)
     scalar, array, calls_back = module.scalar, module.array, module.calls_back
+    first = module.first
     out = {
         "zygote_cold_start": cold,
         "learner_start_and_load": statistics.median(starts),
         "call_scalar": per_call(lambda: scalar(1.0), 2000),
         "call_array_1000": per_call(lambda: array(x), 1000),
         "call_with_callback": per_call(lambda: calls_back(lambda v: v * 2), 1000),
+        "call_array_1e6": per_call(lambda: first(big), 30),
+        "call_array_1e6_returned": per_call(lambda: array(big), 30),
     }
     t0 = time.perf_counter()
     scalar.numkata_many([(float(i),) for i in range(10_000)])
