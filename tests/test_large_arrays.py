@@ -1,5 +1,6 @@
-"""Large arrays across the real judge/learner boundary (their data travels out of band, after
-the msgpack body): in-place changes, views and results are still seen exactly as before."""
+"""Across the real judge/learner boundary: large arrays (their data travels out of band, after
+the msgpack body) with in-place changes, views and results seen exactly as before, and a
+kata's functions looked up once."""
 
 from __future__ import annotations
 
@@ -76,3 +77,20 @@ def test_a_large_result_arrives_whole_and_writable(kata):
     assert got.dtype == np.float32 and got.shape == (1000, 1000)
     assert np.array_equal(got, np.sqrt(np.abs(x))) and not np.shares_memory(got, x)
     got[0, 0] = 7.0
+
+
+def test_a_function_is_looked_up_once_and_called_by_name(kata, monkeypatch):
+    session = object.__getattribute__(kata, "_session")
+    sent = []
+    request = session._request
+    monkeypatch.setattr(session, "_request", lambda message, **kw: (
+        sent.append(message[0]), request(message, **kw))[1])
+    x = np.ones(3)
+    for _ in range(5):
+        assert kata.reads_only(x) == 3.0
+    assert sent == ["get"] + ["call"] * 5 or sent == ["call"] * 5  # no "get" before each call
+    with pytest.raises(AttributeError):
+        kata.not_defined_here
+    with pytest.raises(AttributeError):
+        kata.not_defined_here
+    assert sent[-2:] == ["get", "get"]  # what is missing is asked again

@@ -129,6 +129,7 @@ class LearnerSession:
         self.process: LearnerProcess | None = None
         self.kind: str | None = None
         self.sandbox = "none"
+        self.functions: dict[str, LearnerFunction] = {}  # the module's functions found so far
         self.stopped: str | None = None  # why no further check is graded (a timeout)
         self.output: list[str] = []
         self.output_cut = 0  # characters of this check's output not shown
@@ -155,6 +156,7 @@ class LearnerSession:
         KataLoadFailure, LearnerTimeout or LearnerDied."""
         source = self.read_source()
         self.close_process()
+        self.functions = {}
         process = LearnerProcess(memory_mb=self.memory_mb,
                                  cpu_budget=self.timeout * (self.checks + 1) + 5,
                                  preload=imported_modules(source))
@@ -235,11 +237,17 @@ class LearnerSession:
             self._collect_output()
 
     def get(self, name: str):
+        # A function found once is asked for by name at each call (the learner's side looks
+        # the name up then), so `kata.f` in a check's loop costs no round trip of its own.
+        function = self.functions.get(name)
+        if function is not None:
+            return function
         reply = self._request(["get", name])
         if reply[0] == "value" and len(reply) == 2:
             return reply[1]
         if reply[0] == "callable":
-            return LearnerFunction(self, name)
+            function = self.functions[name] = LearnerFunction(self, name)
+            return function
         if reply[0] == "missing":
             raise AttributeError(name)
         if reply[0] == "unsupported":
