@@ -33,10 +33,10 @@ def _keeps_small_updates(name):
 
 
 def _accumulates(name, steps=5_000, grad=1e-4):
-    total = _store(name, 0.0)
+    # add.accumulate adds one step at a time and rounds every partial sum to the format,
+    # exactly as `total = total + g` in a loop would (pairwise np.sum would not)
     g = _store(name, grad)
-    for _ in range(steps):
-        total = _store(name, total + g)
+    total = np.add.accumulate(np.full(steps, g, dtype=FORMATS[name]))[-1]
     return abs(float(total) - steps * grad) <= 0.01 * steps * grad
 
 
