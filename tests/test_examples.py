@@ -53,3 +53,26 @@ def test_shrinking_stops_after_max_shrinks_steps(numkata_profile, monkeypatch):
     monkeypatch.setattr(engine, "MAX_SHRINKS", 500)  # hypothesis's own cap
     _, uncapped_calls = _shown_example(nested, small_in_all)
     assert capped_calls < uncapped_calls * 0.8
+
+
+def test_the_warm_up_runs_once_and_changes_no_checks_examples(numkata_profile, monkeypatch):
+    def drawn():
+        seen = []
+
+        @settings(settings.get_profile(examples.HYPOTHESIS_PROFILE))
+        @given(st.lists(st.floats(-10, 10), min_size=1, max_size=5), st.integers(0, 99))
+        def check(xs, n):
+            seen.append((xs, n))
+
+        check()
+        return seen
+
+    monkeypatch.setattr(examples, "_warmed", False)
+    before = drawn()
+    examples.warm_up()
+    assert examples._warmed
+    assert drawn() == before
+    ran = []
+    monkeypatch.setattr("hypothesis.given", lambda *a, **k: ran.append(1))
+    examples.warm_up()  # a second call does nothing
+    assert ran == []

@@ -108,6 +108,12 @@ def warm_rest(catalogue: Catalogue, ws: Workspace, *, paths: list[str]) -> list[
         env = environment()
         for name in env.list_templates():
             env.get_template(name)
+    # Hypothesis's first property test in a process sets up what later ones reuse: once
+    # here, rather than in every run's judge.
+    with contextlib.suppress(Exception):
+        from ...judge.examples import warm_up
+
+        warm_up()
     # Everything imported so far lives as long as this process: keep it out of the
     # children's garbage collections (pytest collects several times at exit) and so out
     # of copy-on-write page faults.
