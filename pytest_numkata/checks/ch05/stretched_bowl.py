@@ -3,6 +3,7 @@
 Oracle: the 100 steps of gradient descent run in exact fractions.
 """
 
+import functools
 from fractions import Fraction
 
 import numpy as np
@@ -14,11 +15,16 @@ TOL = 1e-9
 
 
 def _run(n, lr=LR, grad=lambda x, y: (200 * x, 2 * y), sign=-1):
+    return np.array(_run_exactly(n, lr, grad, sign))
+
+
+@functools.cache  # the same for every answer graded in this process
+def _run_exactly(n, lr, grad, sign):
     x, y = Fraction(1), Fraction(1)
     for _ in range(n):
         gx, gy = grad(x, y)
         x, y = x + sign * lr * gx, y + sign * lr * gy
-    return np.array([float(x), float(y)])
+    return float(x), float(y)
 
 
 def matches_the_point_after_100_steps(kata):

@@ -3,6 +3,7 @@
 Oracle: the smallest n with 1 / (12 n**2) < 10**-6, searched in exact rational arithmetic.
 """
 
+import functools
 import math
 from fractions import Fraction
 
@@ -15,6 +16,7 @@ def _bound(n, h_scale=Fraction(1, 12)):
     return h_scale / (n * n)
 
 
+@functools.cache  # the same for every answer graded in this process
 def _smallest(h_scale=Fraction(1, 12)):
     n = 1
     while _bound(n, h_scale) >= TARGET:

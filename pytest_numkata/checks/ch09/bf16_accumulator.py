@@ -5,6 +5,7 @@ is computed exactly and rounded once to nearest, ties to even), cross-checked wi
 rational round-to-nearest-even on BF16's 8-bit significand.
 """
 
+import functools
 import math
 from fractions import Fraction
 
@@ -17,6 +18,7 @@ BF16 = ml_dtypes.bfloat16
 INCREMENT = 0.001
 
 
+@functools.cache  # the same for every answer graded in this process
 def _simulate():
     inc = BF16(INCREMENT)
     s = BF16(0.0)
@@ -43,6 +45,7 @@ def _round_bf16(x: Fraction) -> Fraction:
     return q * ulp
 
 
+@functools.cache  # the same for every answer graded in this process
 def _simulate_exactly():
     inc = _round_bf16(Fraction(INCREMENT))
     s, n = Fraction(0), 0

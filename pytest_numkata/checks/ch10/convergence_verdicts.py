@@ -5,6 +5,7 @@ exact or high-precision arithmetic: the p of the p-series, the limit of the rati
 abs(a_{n+1} / a_n) (mpmath.limit) and, for the alternating series, that abs(a_n) decreases to 0.
 """
 
+import functools
 import mpmath
 
 from pytest_numkata.checking import answer_entries, expect, expect_answer_equal
@@ -17,6 +18,7 @@ def _ratio_limit(a):
         return mpmath.limit(lambda n: abs(a(n + 1) / a(n)), mpmath.inf)
 
 
+@functools.cache  # the same for every answer graded in this process
 def _expected():
     p = mpmath.mpf(3) / 2
     a = "converges" if p > 1 else "diverges"

@@ -4,6 +4,7 @@ Oracle: R = lim abs(c_n / c_{n+1}) for each coefficient sequence, evaluated by m
 (Richardson extrapolation at 30 digits) on the exact coefficients.
 """
 
+import functools
 import math
 
 import mpmath
@@ -21,6 +22,7 @@ def _radius(c):
                                  tol=1e-20))
 
 
+@functools.cache  # the same for every answer graded in this process
 def _expected():
     return (
         _radius(lambda n: 1 / mpmath.mpf(3) ** n),
