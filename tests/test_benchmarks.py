@@ -54,5 +54,6 @@ def test_the_boundary_worker_reports_every_cost() -> None:
     assert proc.returncode == 0, proc.stderr
     data = json.loads(proc.stdout.strip().splitlines()[-1])
     assert set(data) == {"zygote_cold_start", "learner_start_and_load", "call_scalar",
-                         "call_array_1000", "call_with_callback", "call_many_per_call"}
+                         "call_array_1000", "call_with_callback", "call_array_1e6",
+                         "call_array_1e6_returned", "call_many_per_call"}
     assert all(value > 0 for value in data.values())
