@@ -100,6 +100,33 @@ def test_seed_is_passed_to_the_judge(monkeypatch, tmp_path):
     assert "--numkata-unlock-all" in cmd and "no:cacheprovider" in cmd
 
 
+@pytest.mark.parametrize("caller", [{}, {"PYTHONDONTWRITEBYTECODE": "1"},
+                                    {"PYTHONPYCACHEPREFIX": "/somewhere/pycache"}])
+def test_the_grading_run_keeps_the_callers_bytecode_cache_settings(monkeypatch, caller):
+    """With the cache on (Python's default), pytest's rewrite of hypothesis is cached by the
+    first learner's run instead of being redone in each one (about 1 s a learner)."""
+    seen = {}
+
+    class Stop(Exception):
+        pass
+
+    def fake_popen(cmd, **kwargs):
+        seen["env"] = kwargs["env"]
+        raise Stop
+
+    for name in ("PYTHONDONTWRITEBYTECODE", "PYTHONPYCACHEPREFIX"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in caller.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.setattr(grade_one_mod.subprocess, "Popen", fake_popen)
+    task = {"learner": "x", "files": {"ch00/fp32_max": reference("ch00/fp32_max")},
+            "katas": ["ch00/fp32_max"], "timeout": 5}
+    with pytest.raises(Stop):
+        grade_one_mod.grade_one(task)
+    assert {k: v for k, v in seen["env"].items()
+            if k in ("PYTHONDONTWRITEBYTECODE", "PYTHONPYCACHEPREFIX")} == caller
+
+
 def test_seeded_grading_end_to_end(tmp_path):
     """Needs the judge's --numkata-seed option."""
     subs, out = tmp_path / "subs", tmp_path / "out"
