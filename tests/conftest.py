@@ -257,35 +257,10 @@ def bytecode_cache_for_subprocesses(request, tmp_path_factory):
     saved = os.environ.pop("PYTHONDONTWRITEBYTECODE")
     os.environ["PYTHONPYCACHEPREFIX"] = str(prefix)
     try:
-        os.close(os.open(base / "pycache.filled", os.O_CREAT | os.O_EXCL | os.O_WRONLY))
-    except FileExistsError:  # the other xdist worker fills it
-        pass
-    else:
-        _fill_bytecode_cache(base / "pycache-fill")
-    try:
         yield
     finally:
         os.environ.pop("PYTHONPYCACHEPREFIX", None)
         os.environ["PYTHONDONTWRITEBYTECODE"] = saved
-
-
-def _fill_bytecode_cache(folder: Path) -> None:
-    """One kata graded in a process of its own: what any started pytest run imports (pytest
-    and its plugins, rewritten; numkata; NumPy) is then in the cache, also for the runs that
-    only read it (``numkata grade`` grades with ``PYTHONDONTWRITEBYTECODE=1``)."""
-    import os
-    import subprocess
-    import sys
-
-    (folder / "katas" / "ch00").mkdir(parents=True)
-    (folder / "home").mkdir()
-    (folder / "pyproject.toml").write_text(PYPROJECT)
-    (folder / "katas" / "ch00" / "fp32_max.py").write_text(committed_reference("ch00/fp32_max"))
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTEST_", "NUMKATA_"))}
-    subprocess.run([sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-q",
-                    "--numkata-unlock-all", f"--numkata-home={folder / 'home'}", "katas"],
-                   cwd=folder, env=env, stdin=subprocess.DEVNULL, capture_output=True,
-                   timeout=300)
 
 
 @pytest.fixture

@@ -81,7 +81,7 @@ class Cluster:
         self.address = f"tcp://127.0.0.1:{self.port}"
         self.tmp = tmp / "worker-tmp"
         self.tmp.mkdir()
-        self.env = {**os.environ, "TMPDIR": str(self.tmp), "PYTHONDONTWRITEBYTECODE": "1"}
+        self.env = {**os.environ, "TMPDIR": str(self.tmp)}
         self.dask = str(Path(sys.executable).with_name("dask"))
         self.logs = tmp / "cluster-logs"
         self.logs.mkdir()
