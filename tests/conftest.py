@@ -246,6 +246,35 @@ def graded_trees(request):
     return graded(request, "trees", variants)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def bytecode_cache_for_subprocesses(request, tmp_path_factory):
+    """The pytest, numkata and Python processes the tests start cache bytecode, as on a
+    learner's machine, even where the caller runs with ``PYTHONDONTWRITEBYTECODE`` set.
+
+    pytest rewrites every module of a distribution with a ``pytest11`` entry point (all of
+    hypothesis) for assertions; without a cache each started process redoes that (about 1 s
+    of CPU). The cache goes under this session's temporary directory
+    (``PYTHONPYCACHEPREFIX``, shared by xdist's workers), so neither the repository nor the
+    venv gets new files. A caller's own ``PYTHONPYCACHEPREFIX`` is kept."""
+    import os
+
+    if not os.environ.get("PYTHONDONTWRITEBYTECODE") or os.environ.get("PYTHONPYCACHEPREFIX"):
+        yield
+        return
+    base = tmp_path_factory.getbasetemp()
+    if hasattr(request.config, "workerinput"):  # xdist: the workers' common parent
+        base = base.parent
+    prefix = base / "pycache"
+    prefix.mkdir(exist_ok=True)
+    saved = os.environ.pop("PYTHONDONTWRITEBYTECODE")
+    os.environ["PYTHONPYCACHEPREFIX"] = str(prefix)
+    try:
+        yield
+    finally:
+        os.environ.pop("PYTHONPYCACHEPREFIX", None)
+        os.environ["PYTHONDONTWRITEBYTECODE"] = saved
+
+
 @pytest.fixture
 def kata_tree(pytester: pytest.Pytester) -> KataTree:
     return KataTree(pytester)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -91,15 +92,28 @@ def _tree(tmp_path: Path) -> Path:
     return tmp_path
 
 
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux sandbox")
-@pytest.mark.parametrize("family", sorted(EXPECT))
-def test_an_attack_fails_closed(tmp_path, family):
-    if family in NEEDS_LANDLOCK and landlock_abi() < 6:
-        pytest.skip("this defence needs Landlock ABI 6 (file system and signal scoping)")
-    tree = _tree(tmp_path)
+@pytest.fixture(scope="module")
+def earlier_home(tmp_path_factory) -> Path:
+    """The home of a tree after an earlier run that recorded ``EARLIER`` as mastered (one run,
+    its progress store copied into each attack's tree)."""
+    tree = _tree(tmp_path_factory.mktemp("earlier"))
     mark = uuid.uuid4().hex
     earlier = _run(tree, mark, f"katas/{EARLIER}.py")
     assert earlier.returncode == 0, earlier.stdout
+    with ProgressStore(tree / "home") as store:
+        assert store.states()[EARLIER].mastered
+    assert _processes_marked(mark) == []
+    return tree / "home"
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux sandbox")
+@pytest.mark.parametrize("family", sorted(EXPECT))
+def test_an_attack_fails_closed(tmp_path, family, earlier_home):
+    if family in NEEDS_LANDLOCK and landlock_abi() < 6:
+        pytest.skip("this defence needs Landlock ABI 6 (file system and signal scoping)")
+    tree = _tree(tmp_path)
+    shutil.copytree(earlier_home, tree / "home", dirs_exist_ok=True)
+    mark = uuid.uuid4().hex
     attack = (ATTACKS / f"{family}.py").read_text()
     attack = attack.replace("{tree}", str(tree)).replace("{home}", str(tree / "home"))
     target = tree / "katas" / f"{ATTACKED}.py"

@@ -236,6 +236,8 @@ def test_rerun_grades_only_what_changed(graded):
     (["{subs}", "--out", "{out}", "--jobs", "0"], "--jobs must be at least 1"),
     (["{subs}", "--out", "{out}", "--timeout-per-submission", "0"], "must be positive"),
     (["{subs}", "--out", "{out}", "--scheduler", "localhost"], "tcp://HOST:8786"),
+    (["{subs}", "--out", "{out}", "--connect-timeout", "0"], "--connect-timeout must be"),
+    (["{subs}", "--out", "{out}", "--connect-timeout", "soon"], "invalid float value"),
     (["{subs}", "--out", "{subs}/inside"], "must not be inside SUBMISSIONS"),
 ])
 def test_bad_command_line(tmp_path, args, message):
@@ -251,16 +253,34 @@ def test_bad_command_line(tmp_path, args, message):
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.parametrize("value", ["-1", "-0.5", "nan", "inf"])
+def test_connect_timeout_must_be_a_positive_number(tmp_path, value):
+    import argparse
+
+    parser = argparse.ArgumentParser()
+    grade_command.add_arguments(parser)
+    (tmp_path / "subs").mkdir()
+    args = parser.parse_args([str(tmp_path / "subs"), "--out", str(tmp_path / "out"),
+                              f"--connect-timeout={value}"])
+    with pytest.raises(grade_command.UsageError, match="--connect-timeout must be a positive"):
+        grade_command._check(args)
+    args.connect_timeout = 2.5
+    assert grade_command._check(args)[0] == tmp_path / "subs"
+
+
 def test_unreachable_scheduler(tmp_path):
     from .classroom_helpers import free_port, write_tree
 
     subs = tmp_path / "subs"
     write_tree(subs / "ada", {"ch00/fp32_max": reference("ch00/fp32_max")})
     port = free_port()
+    # a teacher's --connect-timeout is how long the scheduler is waited for (default 10 s)
     result = numkata("grade", str(subs), "--out", str(tmp_path / "out"), "--scheduler",
-                     f"tcp://127.0.0.1:{port}", "--chapters", "ch00", timeout=120)
+                     f"tcp://127.0.0.1:{port}", "--chapters", "ch00", "--connect-timeout",
+                     "0.5", timeout=120)
     assert result.returncode == 1
     assert f"cannot reach the Dask scheduler at tcp://127.0.0.1:{port}" in result.stderr
+    assert "after 0.5 s" in result.stderr
     assert "Traceback" not in result.stderr
 
 

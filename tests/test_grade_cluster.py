@@ -5,6 +5,7 @@ an interrupted batch resumed."""
 from __future__ import annotations
 
 import os
+import re
 import signal
 import sqlite3
 import subprocess
@@ -70,59 +71,72 @@ def partial_rows(out: Path) -> int:
 
 
 class Cluster:
-    """A dask scheduler and workers as separate processes; stop() ends every one of them."""
+    """A dask scheduler and workers as separate processes; stop() ends every one of them.
+
+    How many workers the scheduler has is read from the scheduler's own log (it logs each
+    worker it registers and each it removes), so waiting for workers costs no process."""
 
     def __init__(self, tmp: Path, workers: int = 2):
         self.port = free_port()
         self.address = f"tcp://127.0.0.1:{self.port}"
         self.tmp = tmp / "worker-tmp"
         self.tmp.mkdir()
-        self.env = {**os.environ, "TMPDIR": str(self.tmp), "PYTHONDONTWRITEBYTECODE": "1"}
-        dask = str(Path(sys.executable).with_name("dask"))
+        self.env = {**os.environ, "TMPDIR": str(self.tmp)}
+        self.dask = str(Path(sys.executable).with_name("dask"))
         self.logs = tmp / "cluster-logs"
         self.logs.mkdir()
-        self.procs: list[subprocess.Popen] = []
-        self.procs.append(self._start([dask, "scheduler", "--host", "127.0.0.1", "--port",
-                                       str(self.port), "--no-dashboard"], "scheduler"))
-        self.workers = [self._start([dask, "worker", self.address, "--nthreads", "1",
-                                     "--nworkers", "1", "--no-nanny", "--no-dashboard",
-                                     "--host", "127.0.0.1", "--memory-limit", "0"],
-                                    f"worker{i}") for i in range(workers)]
-        self.procs += self.workers
-        wait_for(lambda: self.worker_count() >= workers, 90, "the Dask workers")
+        self.scheduler = self._start([self.dask, "scheduler", "--host", "127.0.0.1", "--port",
+                                      str(self.port), "--no-dashboard"], "scheduler")
+        self.procs: list[subprocess.Popen] = [self.scheduler]
+        self.workers: list[subprocess.Popen] = []
+        self.add_workers(workers)
 
     def _start(self, cmd, name):
         log = open(self.logs / f"{name}.log", "wb")
         return subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, env=self.env,
                                 stdin=subprocess.DEVNULL, start_new_session=True)
 
+    def add_workers(self, count: int) -> None:
+        """Start ``count`` more workers and wait until the scheduler has registered them."""
+        want = self.worker_count() + count
+        for _ in range(count):
+            worker = self._start([self.dask, "worker", self.address, "--nthreads", "1",
+                                  "--nworkers", "1", "--no-nanny", "--no-dashboard",
+                                  "--host", "127.0.0.1", "--memory-limit", "0"],
+                                 f"worker{len(self.procs) - 1}")
+            self.workers.append(worker)
+            self.procs.append(worker)
+        wait_for(lambda: self.worker_count() >= want, 90, "the Dask workers", interval=0.05)
+
+    def live_workers(self) -> list[subprocess.Popen]:
+        return [w for w in self.workers if w.poll() is None]
+
     def worker_count(self) -> int:
-        code = ("import distributed, sys\n"
-                "try:\n"
-                f"    c = distributed.Client({self.address!r}, timeout=3)\n"
-                "    print(len(c.scheduler_info()['workers'])); c.close()\n"
-                "except Exception:\n"
-                "    print(0)\n")
-        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                             timeout=60)
+        """Workers the scheduler has registered and not removed, from its log."""
         try:
-            return int(out.stdout.strip().splitlines()[-1])
-        except (ValueError, IndexError):
+            text = (self.logs / "scheduler.log").read_text(errors="replace")
+        except OSError:
             return 0
+        registered = set(re.findall(r"Register worker addr: (\S+)", text))
+        removed = set(re.findall(r"Remove worker addr: (\S+)", text))
+        return len(registered - removed)
 
     def stop(self) -> None:
-        for proc in self.procs:
-            if proc.poll() is None:
+        # workers first: a worker told by a closing scheduler to close while it is also being
+        # terminated can hang in its shutdown
+        for group in (self.workers, [self.scheduler]):
+            for proc in group:
+                if proc.poll() is None:
+                    try:
+                        os.killpg(proc.pid, signal.SIGTERM)
+                    except ProcessLookupError:
+                        pass
+            for proc in group:
                 try:
-                    os.killpg(proc.pid, signal.SIGTERM)
-                except ProcessLookupError:
-                    pass
-        for proc in self.procs:
-            try:
-                proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                os.killpg(proc.pid, signal.SIGKILL)
-                proc.wait()
+                    proc.wait(timeout=20)
+                except subprocess.TimeoutExpired:
+                    os.killpg(proc.pid, signal.SIGKILL)
+                    proc.wait()
         kill_mentioning(str(self.tmp))
 
 
@@ -135,14 +149,25 @@ def kill_mentioning(text: str) -> None:
     wait_for(lambda: not processes_mentioning(text), 30, f"processes of {text} to end")
 
 
-@pytest.fixture
-def cluster(tmp_path):
-    c = Cluster(tmp_path)
+@pytest.fixture(scope="module")
+def shared_cluster(tmp_path_factory):
+    c = Cluster(tmp_path_factory.mktemp("cluster"))
     try:
         yield c
     finally:
         c.stop()
     assert all(p.poll() is not None for p in c.procs)
+
+
+@pytest.fixture
+def cluster(shared_cluster):
+    """The module's scheduler with two live workers: a test may kill workers; the next test
+    gets new ones in their place."""
+    missing = 2 - len(shared_cluster.live_workers())
+    if missing > 0:
+        shared_cluster.add_workers(missing)
+    assert shared_cluster.worker_count() == 2
+    return shared_cluster
 
 
 def test_grading_on_a_scheduler_and_two_workers(tmp_path, cluster):
@@ -165,7 +190,7 @@ def test_a_worker_killed_mid_batch_loses_nothing(tmp_path, cluster):
                              cluster.address], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             text=True, stdin=subprocess.DEVNULL, start_new_session=True)
     try:
-        victim = cluster.workers[0]
+        victim = cluster.live_workers()[0]
         # the first learner with files is in; then wait until the victim is mid-task (its
         # grading run is alive) and kill it
         wait_for(lambda: partial_rows(out) >= 2, 300, "the first graded learners")

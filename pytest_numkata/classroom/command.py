@@ -21,6 +21,7 @@ EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
 
 DEFAULT_TIMEOUT = 600.0
+DEFAULT_CONNECT_TIMEOUT = 10.0
 
 
 class UsageError(Exception):
@@ -48,6 +49,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                        help="grade on an existing Dask cluster through its scheduler")
     where.add_argument("--in-process", action="store_true",
                        help="grade one learner after another in this process, without Dask")
+    parser.add_argument("--connect-timeout", type=float, metavar="SECONDS",
+                        default=DEFAULT_CONNECT_TIMEOUT,
+                        help=f"with --scheduler: how long to wait for the scheduler to answer "
+                             f"before giving up (default {DEFAULT_CONNECT_TIMEOUT:.0f})")
     parser.add_argument("--timeout-per-submission", type=float, metavar="S",
                         default=DEFAULT_TIMEOUT,
                         help=f"wall-clock limit for grading one learner (default "
@@ -90,6 +95,8 @@ def _check(args) -> tuple[Path, Path]:
         raise UsageError("--jobs must be at least 1")
     if not args.timeout_per_submission > 0:
         raise UsageError("--timeout-per-submission must be positive")
+    if not 0 < args.connect_timeout < float("inf"):
+        raise UsageError("--connect-timeout must be a positive number of seconds")
     if args.scheduler and "://" not in args.scheduler:
         raise UsageError(f"--scheduler {args.scheduler}: give an address such as "
                          f"tcp://HOST:8786")
@@ -229,7 +236,8 @@ def _run(args: argparse.Namespace) -> int:
             elif remote:
                 from .scheduling import dask_client, run_on_dask
 
-                with dask_client(jobs=args.jobs, scheduler=args.scheduler) as client:
+                with dask_client(jobs=args.jobs, scheduler=args.scheduler,
+                                 connect_timeout=args.connect_timeout) as client:
                     for item in run_on_dask(client, remote):
                         record(*item)
         except SchedulerError as exc:

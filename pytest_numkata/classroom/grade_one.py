@@ -134,7 +134,8 @@ def _environment(tmp: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items()
            if not k.startswith(("PYTEST_", "NUMKATA_", "HYPOTHESIS_", "COV_"))
            and k not in ("PYTHONPATH", "CI")}
-    env["PYTHONDONTWRITEBYTECODE"] = "1"
+    # Python's bytecode settings stay the teacher's: with the cache on, pytest's rewrite of
+    # hypothesis for assertions is done by the first learner's run, not again in each one
     env["NO_COLOR"] = "1"
     env["TMPDIR"] = tmp
     return env
