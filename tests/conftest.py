@@ -23,7 +23,7 @@ def _preload_checks() -> None:
 
     for kata in catalogue.load().katas:
         importlib.import_module(kata.checks_module)
-    for name in ("scipy.stats", "scipy.optimize", "scipy.integrate"):  # imported lazily by checks
+    for name in ("scipy.stats", "scipy.optimize", "scipy.integrate", "scipy.linalg"):  # lazily
         importlib.import_module(name)
 
 

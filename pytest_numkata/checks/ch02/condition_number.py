@@ -7,7 +7,6 @@ scipy.linalg.inv plus row sums computed here for the random matrices.
 import math
 
 import numpy as np
-import scipy.linalg
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -31,6 +30,10 @@ def _cols(M):
 
 def _oracle(A):
     """‖A‖∞ · ‖A⁻¹‖∞ by scipy's inverse and row sums taken here."""
+    # imported here, in the judge process that grades this kata: at module level the
+    # grader would import scipy.linalg (0.2 s) for every run, before any judge starts
+    import scipy.linalg
+
     A = np.array(A, dtype=np.float64)
     return float(_rows(A) * _rows(scipy.linalg.inv(A)))
 
