@@ -126,6 +126,11 @@ def register_hypothesis_profiles(config: pytest.Config) -> None:
                                 f"are {HYPOTHESIS_PROFILE} and numkata-thorough)") from None
 
 
+def is_property_check(item) -> bool:
+    """Whether a collected check is a hypothesis property (``@given``)."""
+    return hasattr(getattr(item, "obj", None), "hypothesis")
+
+
 def prepare_property_checks(items, seed: str | None) -> None:
     """Every property check runs under the profile in force for this run (hypothesis binds
     the default settings when a test is decorated, so a checks module imported before numkata
@@ -136,9 +141,9 @@ def prepare_property_checks(items, seed: str | None) -> None:
     from hypothesis import settings
 
     for item in items:
-        fn = getattr(item, "obj", None)
-        if fn is None or not hasattr(fn, "hypothesis"):
+        if not is_property_check(item):
             continue
+        fn = item.obj
         if getattr(fn, "__module__", "").startswith("pytest_numkata.checks."):
             fn._hypothesis_internal_use_settings = settings.default
         if seed is not None:

@@ -15,7 +15,8 @@ import pytest
 from ..checking import KataLoadError
 from . import schedule
 from .collection import KataModule, NotGradedItem, learner_failure_text
-from .examples import SeededRandomInputs, prepare_property_checks, warm_up
+from .examples import (SeededRandomInputs, is_property_check, prepare_property_checks,
+                       warm_up)
 from .fork_runner import ForkRunner, log_reports
 from .verdicts import SANDBOX_KEY
 
@@ -73,9 +74,9 @@ class GradingPlugin:
         jobs = schedule.share_judges(
             batches, _kata_id, self._times,
             lambda batch: self.options.judge_limits_for(batch[0].getparent(KataModule).kata))
-        if self.runner is not None and sum(
-                any(hasattr(getattr(item, "obj", None), "hypothesis")
-                    for batch in job for item in batch) for job in jobs) >= 2:
+        judges_with_properties = sum(
+            any(is_property_check(item) for batch in job for item in batch) for job in jobs)
+        if self.runner is not None and judges_with_properties >= 2:
             warm_up()  # here once (~70 ms), not in each judge with property checks (~60 ms)
         for job in jobs:
             items = [item for batch in job for item in batch]
