@@ -8,10 +8,14 @@ in one run, a kata tree holding one variant of *every* kata: all the first mutan
 then all the second ones, and so on (a round per position); stubs in one run, references in
 one run (``--numkata-use=reference``).
 
-Each run is an ordinary ``pytest`` in a subprocess, in a temporary workspace of its own (a
-``pyproject.toml`` naming the kata tree, ``--numkata-unlock-all``, a fresh
+Each run is an ordinary ``pytest`` in a process of its own, in a temporary workspace of its
+own (a ``pyproject.toml`` naming the kata tree, ``--numkata-unlock-all``, a fresh
 ``--numkata-home``): numkata's plugin collects, grades and folds failures exactly as on a
-learner's machine, so a variant's verdict here *is* a learner's verdict. A small reporting
+learner's machine, so a variant's verdict here *is* a learner's verdict. Where the system can
+fork, each run is a forked child of one warm server (``warm_start.fork_server``, as ``numkata
+watch`` runs a learner's katas), which loaded pytest, the checks and the learners' zygote
+once: a round then costs its grading, not a second of start-up; elsewhere it is a cold
+``python -m`` process. A small reporting
 plugin in that subprocess reads each report as pytest logs it - after the judge's forked
 batches have handed it back and after numkata has folded repeated failures - and writes, per
 kata, the verdict, the counts pytest's last line would show, and the failure texts a learner
@@ -258,20 +262,28 @@ def rounds(variants: Iterable[Variant], stubs: dict[str, str] | None = None) -> 
 # ---------------------------------------------------------------------- grading
 def grade(variants: Iterable[Variant], *, stubs: dict[str, str] | None = None,
           workdir: Path | None = None, runs_at_once: int = 1,
-          pytest_args: Sequence[str] = (), progress=None) -> Result:
+          pytest_args: Sequence[str] = (), progress=None, warm: bool = True) -> Result:
     """Grade every variant with numkata's judge; ``stubs`` (``{kata id: text}``) go into
     ``katas/`` beside the references of a reference run. ``runs_at_once`` pytest runs go
-    side by side; ``progress(run)`` is called as each run ends."""
+    side by side; ``progress(run)`` is called as each run ends. ``warm``: fork the runs from
+    a warm server where the system can (more than one run), else start each cold."""
     plan = rounds(variants, stubs)
     owned = workdir is None
     base = Path(tempfile.mkdtemp(prefix="numkata-gauntlet-")) if owned else Path(workdir)
     base.mkdir(parents=True, exist_ok=True)
     result = Result()
     times = _SharedTimes(base)
+    server = None
+    if warm and len(plan) > 1:
+        from ..warm_start.fork_server import ForkServer
+
+        server = ForkServer(base / "warm", env=_environment())
+        if not server.start():
+            server = None
     try:
         def one(indexed):
             index, round_ = indexed
-            done = run_round(round_, base / f"run-{index:02d}", pytest_args, times)
+            done = run_round(round_, base / f"run-{index:02d}", pytest_args, times, server)
             if progress is not None:
                 progress(done[0])
             return index, round_, done
@@ -286,6 +298,8 @@ def grade(variants: Iterable[Variant], *, stubs: dict[str, str] | None = None,
                     graded = {"verdict": None, "counts": {}, "failures": {}}
                 result.outcomes[variant.key] = Graded(run=index, **graded)
     finally:
+        if server is not None:
+            server.close()
         if owned:
             shutil.rmtree(base, ignore_errors=True)
     return result
@@ -310,8 +324,9 @@ class _SharedTimes:
 
 
 def run_round(round_: Round, workspace: Path, pytest_args: Sequence[str] = (),
-              times: _SharedTimes | None = None):
-    """One pytest run over one round's variants in ``workspace``: (Run, {kata: outcome})."""
+              times: _SharedTimes | None = None, server=None):
+    """One pytest run over one round's variants in ``workspace``: (Run, {kata: outcome});
+    forked from ``server`` (a started ``ForkServer``) if given, else a cold process."""
     if workspace.exists():
         shutil.rmtree(workspace)
     (workspace / "home").mkdir(parents=True)
@@ -329,11 +344,15 @@ def run_round(round_: Round, workspace: Path, pytest_args: Sequence[str] = (),
             "--numkata-report=-", "-p", "no:cacheprovider", *pytest_args]
     if round_.use_reference:
         args.append("--numkata-use=reference")
-    command = [sys.executable, "-m", "pytest_numkata.authoring.gauntlet", str(out), *args]
+    command = ["-m", "pytest_numkata.authoring.gauntlet", str(out), *args]
     started = time.monotonic()
     try:
-        done = subprocess.run(command, cwd=workspace, env=_environment(), capture_output=True,
-                              text=True, errors="replace", timeout=RUN_TIMEOUT)
+        if server is not None:
+            done = server.run(command, cwd=workspace, env=_environment(), timeout=RUN_TIMEOUT)
+        else:
+            done = subprocess.run([sys.executable, *command], cwd=workspace, env=_environment(),
+                                  capture_output=True, text=True, errors="replace",
+                                  timeout=RUN_TIMEOUT)
         code, output = done.returncode, done.stdout + done.stderr
     except subprocess.TimeoutExpired as exc:
         code = -1

@@ -18,7 +18,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from .warm import drop_root_from_sys_path
+from ...warm_start.preload import drop_root_from_sys_path
 
 
 @dataclass

@@ -15,69 +15,16 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import importlib
-import io
 import sys
 from collections.abc import Iterable
-from pathlib import Path
 
 from ...packs.catalogue import Catalogue
+from ...warm_start.preload import HEAVY, session
 from ...workspace import Workspace
 
-HEAVY = ("numpy", "scipy", "scipy.linalg", "scipy.sparse", "scipy.integrate", "scipy.special",
-         "hypothesis", "hypothesis.strategies", "hypothesis.extra.numpy")
-
-
-def drop_root_from_sys_path(root: Path) -> None:
-    """Take the workspace root (``python -m`` puts the current directory there, a root
-    conftest.py puts it back) off ``sys.path`` before a pytest session starts, as it is for a
-    plain ``pytest`` command.
-
-    pytest marks for assertion rewriting every module of each installed distribution that
-    declares a pytest plugin, and it finds those distributions along ``sys.path``. In a clone
-    of numkata installed with ``pip install -e .``, the root holds ``numkata.egg-info``, which
-    lists ``pytest_numkata`` itself: with the root on ``sys.path`` every run started by this
-    (already warm) process would warn "Module already imported so cannot be rewritten;
-    pytest_numkata". The root conftest.py, if any, puts the root back when it is loaded, as
-    in any pytest run."""
-    try:
-        target = root.resolve()
-        cwd = Path.cwd().resolve()
-    except OSError:
-        return
-
-    def is_root(entry: str) -> bool:
-        try:
-            return (Path(entry).resolve() if entry else cwd) == target
-        except OSError:
-            return False
-
-    sys.path[:] = [entry for entry in sys.path if not is_root(entry)]
-
-
 def _session(modules: Iterable[str], ws: Workspace, paths: list[str]) -> list[str]:
-    """Import ``modules`` inside a ``--collect-only`` pytest session of ``paths`` (so that
-    checks modules get pytest's assertion rewriting); the modules that failed to import."""
-    import pytest
-
-    failed: list[str] = []
-    wanted = list(modules)
-
-    class Warm:
-        def pytest_sessionstart(self, session):
-            for module in wanted:
-                try:
-                    importlib.import_module(module)
-                except Exception:  # noqa: BLE001 - a broken checks module fails in its run
-                    failed.append(module)
-
-    drop_root_from_sys_path(ws.root)
-    sink = io.StringIO()
-    with contextlib.redirect_stdout(sink), contextlib.redirect_stderr(sink):
-        pytest.main(["--collect-only", "-q", "-p", "no:cacheprovider", *ws.pytest_args(),
-                     "--numkata-unlock-all", f"--rootdir={ws.root}", *paths],
-                    plugins=[Warm()])
-    return failed
+    """Import ``modules`` inside a ``--collect-only`` pytest session of ``paths``."""
+    return session(modules, ws.root, [*ws.pytest_args(), "--numkata-unlock-all", *paths])
 
 
 def warm_first(catalogue: Catalogue, ws: Workspace, *, paths: list[str],

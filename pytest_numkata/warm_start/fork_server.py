@@ -1,0 +1,404 @@
+"""A warm process that runs ``python -m MODULE ARGS...`` commands as forked children of itself.
+
+A cold ``python -m pytest`` over a few katas spends about 0.8 s of CPU importing pytest, its
+plugins, NumPy, SciPy, hypothesis and the hidden checks, and starting a learners' zygote; the
+grading itself often costs less. ``ForkServer`` starts one server process that does all of that
+once (``preload.session``, then ``sandbox.process.start_zygote``) and then, for each command it
+is sent, forks:
+
+- a *watcher*, which forks the *run* and reports its pid, then its exit status, back over the
+  caller's connection (and kills the run's process group if the caller goes away);
+- the *run*, in a session and process group of its own, with the caller's working directory,
+  environment (``os.environ`` is replaced), ``sys.path`` as ``python -m`` would build it there
+  (the directory, ``PYTHONPATH``, then the interpreter's own), standard streams on the
+  caller's files, fresh random seeds, and ``sys.argv`` as ``python -m`` sets it. It runs the
+  module with ``runpy`` and ends with the module's exit status, after ``atexit`` handlers.
+
+So each run is a separate process that starts with everything loaded: a fault in it ends it
+alone, as a fault in a cold process would. What a fork cannot give a run is a fresh
+interpreter: modules the server loaded are not imported again, so a run sees them as the server
+left them (the reason the server loads them in a pytest session of its own, and loads nothing
+that reads the environment at import time differently from a run). Distributions installed
+after the server started are found (``importlib.metadata`` looks at ``sys.path`` each time),
+but a ``.pth`` file they add is not read: start a new server after such an install.
+
+The server runs this file as a script, so that nothing of ``pytest_numkata`` is imported
+before its pytest session (an imported package cannot be rewritten for assertions, and pytest
+would warn about it in every run). Where ``os.fork`` or ``socket.send_fds`` is missing
+(Windows), ``ForkServer.start`` returns False and callers start cold processes instead.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import select
+import signal
+import socket
+import struct
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+READY = b"ready\n"
+HEADER = struct.Struct("!I")  # the length of the JSON request that follows
+MAX_REQUEST = 1 << 22
+START_TIMEOUT = 120.0  # seconds for the server to load everything and listen
+
+
+# ---------------------------------------------------------------------------- the caller's side
+class ForkServer:
+    """A warm server process and the commands run through it (see the module's text)."""
+
+    def __init__(self, root: Path, *, modules: list[str] | None = None,
+                 session_args: list[str] | None = None, zygote: bool = True,
+                 env: dict[str, str] | None = None):
+        """``root``: an empty directory for the server's own pytest session; ``modules``: what
+        it imports in that session (by default the heavy libraries and every hidden checks
+        module of the installed packs); ``session_args``: more arguments for that session;
+        ``zygote``: start the learners' zygote there, shared by every run; ``env``: the
+        server's environment (by default this process's)."""
+        self.root = Path(root)
+        self.modules = modules
+        self.session_args = list(session_args or [])
+        self.zygote = zygote
+        self.env = dict(os.environ if env is None else env)
+        self.process: subprocess.Popen | None = None
+        self.address: str | None = None
+
+    @staticmethod
+    def available() -> bool:
+        return hasattr(os, "fork") and hasattr(socket, "send_fds")
+
+    def start(self) -> bool:
+        """Start the server and wait until it listens; False where it cannot run here."""
+        if self.process is not None:
+            return True
+        if not self.available():
+            return False
+        (self.root / "katas").mkdir(parents=True, exist_ok=True)
+        (self.root / "pyproject.toml").write_text(
+            '[tool.pytest.ini_options]\nnumkata_katas = "katas"\n', encoding="utf-8")
+        self.address = str(self.root / "server.sock")
+        config = {"address": self.address, "root": str(self.root), "modules": self.modules,
+                  "session_args": self.session_args, "zygote": self.zygote}
+        with open(self.root / "server.log", "ab") as log:  # what the server itself says
+            self.process = subprocess.Popen(
+                [sys.executable, __file__, json.dumps(config)], cwd=self.root, env=self.env,
+                stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=log)
+        ready, _, _ = select.select([self.process.stdout], [], [], START_TIMEOUT)
+        line = self.process.stdout.readline() if ready else b""
+        if line != READY:
+            self.close()
+            return False
+        return True
+
+    def run(self, args: list[str], *, cwd: str | os.PathLike, env: dict[str, str] | None = None,
+            timeout: float | None = None, stdin: int | None = None,
+            stdout: int | None = None, stderr: int | None = None,
+            ) -> subprocess.CompletedProcess:
+        """Run ``python ARGS`` (``args`` start with ``-m MODULE``) in a forked child: a
+        ``CompletedProcess`` with the output as text, like ``subprocess.run(...,
+        capture_output=True, text=True, errors="replace")``. ``stdout``/``stderr`` may be file
+        descriptors to write to instead (their text is then empty). On ``timeout`` the run's
+        process group is killed and ``subprocess.TimeoutExpired`` raised."""
+        if self.process is None:
+            raise RuntimeError("the fork server is not running: call start() first")
+        if len(args) < 2 or args[0] != "-m":
+            raise ValueError(f"only 'python -m MODULE ...' commands run warm, not {args!r}")
+        command = [sys.executable, *args]
+        request = {"args": list(args), "cwd": os.fspath(Path(cwd).resolve()),
+                   "env": dict(os.environ if env is None else env)}
+        body = json.dumps(request).encode()
+        with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+            null = os.open(os.devnull, os.O_RDONLY)
+            fds = [null if stdin is None else stdin,
+                   out.fileno() if stdout is None else stdout,
+                   err.fileno() if stderr is None else stderr]
+            conn = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+            try:
+                conn.connect(self.address)
+                socket.send_fds(conn, [HEADER.pack(len(body))], fds)
+                conn.sendall(body)
+            except OSError:
+                conn.close()
+                raise
+            finally:
+                os.close(null)
+            try:
+                code = self._wait(conn, timeout, command)
+            finally:
+                conn.close()
+            return subprocess.CompletedProcess(command, code, _text(out), _text(err))
+
+    def _wait(self, conn: socket.socket, timeout: float | None, command) -> int:
+        deadline = None if timeout is None else time.monotonic() + timeout
+        reader = conn.makefile("rb")
+        pid = None
+        while True:
+            left = None if deadline is None else deadline - time.monotonic()
+            if left is not None and left <= 0:
+                if pid is not None:
+                    _kill_group(pid)
+                raise subprocess.TimeoutExpired(command, timeout)
+            ready, _, _ = select.select([conn], [], [], left)
+            if not ready:
+                continue
+            line = reader.readline()
+            if not line:
+                raise RuntimeError("the fork server dropped a run without its exit status")
+            message = json.loads(line)
+            if "pid" in message:
+                pid = message["pid"]
+            if "status" in message:
+                return int(message["status"])
+
+    def close(self) -> None:
+        process, self.process = self.process, None
+        if process is None:
+            return
+        if process.poll() is None:
+            process.terminate()
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+        for stream in (process.stdout, process.stderr):
+            if stream is not None:
+                stream.close()
+
+    def __enter__(self) -> ForkServer:
+        self.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def _text(handle) -> str:
+    handle.seek(0)
+    return handle.read().decode("utf-8", "replace")
+
+
+def _kill_group(pid: int) -> None:
+    try:
+        os.killpg(pid, signal.SIGKILL)
+    except OSError:
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except OSError:
+            pass
+
+
+# ---------------------------------------------------------------------------- the server's side
+def _serve(config: dict) -> None:
+    root = Path(config["root"])
+    own_paths = [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p]
+    # A script's own folder leads sys.path; a run gets the path python -m would give it.
+    script_dir = os.path.dirname(os.path.abspath(__file__))
+    sys.path[:] = [p for p in sys.path if os.path.abspath(p or ".") != script_dir]
+    base_path = [p for p in sys.path if p not in own_paths]
+    _preload(root, config.get("modules"), config.get("session_args") or [],
+             bool(config.get("zygote")))
+    listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    listener.bind(config["address"])
+    listener.listen(64)
+    # Watchers are reaped here, not left to the kernel, so that the CPU time of the runs
+    # counts as this server's children's (and, once it ends, as its caller's children's).
+    signal.signal(signal.SIGCHLD, _reap)
+    signal.signal(signal.SIGTERM, lambda *_: os._exit(0))
+    os.write(1, READY)
+    while True:
+        try:
+            conn, _ = listener.accept()
+        except InterruptedError:
+            continue
+        try:
+            request, fds = _receive(conn)
+        except (OSError, ValueError):
+            conn.close()
+            continue
+        if os.fork() == 0:
+            _watch(listener, conn, request, fds, base_path)  # never returns
+        conn.close()
+        for fd in fds:
+            os.close(fd)
+
+
+def _reap(*_) -> None:
+    while True:
+        try:
+            pid, _ = os.waitpid(-1, os.WNOHANG)
+        except ChildProcessError:
+            return
+        if pid == 0:
+            return
+
+
+def _preload(root: Path, modules, session_args: list[str], zygote: bool) -> None:
+    """Everything a run would load, loaded once, in a pytest session (see the module's text):
+    ``preload.py`` is run from its file, so ``pytest_numkata`` is first imported inside it."""
+    import gc
+    import runpy
+
+    preload = runpy.run_path(str(Path(__file__).with_name("preload.py")))
+    if modules is None:
+        modules = _every_module
+    package_parent = str(Path(__file__).resolve().parent.parent.parent)
+    sys.path.append(package_parent)  # where this file's package is, if not installed
+    try:
+        preload["session"](modules, root, ["--numkata-unlock-all", *session_args])
+        if zygote:
+            from pytest_numkata.sandbox import process
+
+            process.start_zygote()
+        try:
+            from pytest_numkata.judge.examples import warm_up
+
+            warm_up()
+        except Exception:  # noqa: BLE001 - each run warms up for itself then
+            pass
+    finally:
+        sys.path.remove(package_parent)
+    gc.collect()
+    gc.freeze()
+
+
+def _every_module() -> list[str]:
+    """The heavy libraries, and the hidden checks of every installed pack."""
+    from pytest_numkata.packs import catalogue
+    from pytest_numkata.warm_start.preload import HEAVY
+
+    return [*HEAVY, "scipy.stats", "scipy.optimize",
+            *(kata.checks_module for kata in catalogue.load().katas)]
+
+
+def _receive(conn: socket.socket) -> tuple[dict, list[int]]:
+    data, fds, _, _ = socket.recv_fds(conn, HEADER.size, 3)
+    if len(data) != HEADER.size or len(fds) != 3:
+        for fd in fds:
+            os.close(fd)
+        raise ValueError("a request without its header and three descriptors")
+    (size,) = HEADER.unpack(data)
+    if size > MAX_REQUEST:
+        raise ValueError("request too large")
+    body = b""
+    while len(body) < size:
+        chunk = conn.recv(size - len(body))
+        if not chunk:
+            raise ValueError("a request cut short")
+        body += chunk
+    return json.loads(body), fds
+
+
+def _watch(listener: socket.socket, conn: socket.socket, request: dict, fds: list[int],
+           base_path: list[str]) -> None:
+    """The watcher: fork the run, report its pid and exit status; never returns."""
+    try:
+        listener.close()
+        signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        pid = os.fork()
+        if pid == 0:
+            conn.close()
+            _run(request, fds, base_path)  # never returns
+        for fd in fds:
+            os.close(fd)
+        conn.sendall(json.dumps({"pid": pid}).encode() + b"\n")
+        status = _wait_for(pid, conn)
+        conn.sendall(json.dumps({"status": status}).encode() + b"\n")
+    except BaseException:  # noqa: BLE001 - the caller sees the connection close
+        pass
+    finally:
+        os._exit(0)
+
+
+def _wait_for(pid: int, conn: socket.socket) -> int:
+    """The run's exit status (as ``subprocess`` reports it); if the caller hangs up first, the
+    run's process group is killed."""
+    try:
+        pidfd = os.pidfd_open(pid)
+    except (AttributeError, OSError):
+        pidfd = None
+    while True:
+        done, status = os.waitpid(pid, os.WNOHANG)
+        if done:
+            break
+        watched = [conn] + ([pidfd] if pidfd is not None else [])
+        ready, _, _ = select.select(watched, [], [], 1.0 if pidfd is not None else 0.01)
+        if conn in ready and not conn.recv(1, socket.MSG_PEEK):
+            _kill_group(pid)  # the caller is gone (it timed out, or died)
+    if pidfd is not None:
+        os.close(pidfd)
+    return os.waitstatus_to_exitcode(status)
+
+
+def _run(request: dict, fds: list[int], base_path: list[str]) -> None:
+    """The run: become what ``python -m MODULE ARGS`` would be in the caller's place."""
+    code = 1
+    try:
+        os.setsid()  # its own session and process group: killed as one, like a cold process
+        for target, fd in enumerate(fds):
+            os.dup2(fd, target)
+            os.close(fd)
+        signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+        os.chdir(request["cwd"])
+        os.environ.clear()
+        os.environ.update(request["env"])
+        extra = [p for p in request["env"].get("PYTHONPATH", "").split(os.pathsep) if p]
+        sys.path[:] = [request["cwd"], *[os.path.abspath(p) for p in extra], *base_path]
+        import random
+
+        tempfile.tempdir = None  # read TMPDIR again, from the run's environment
+        random.seed()
+        if "numpy" in sys.modules:
+            sys.modules["numpy"].random.seed()
+        import runpy
+        import warnings
+
+        module, args = request["args"][1], request["args"][2:]
+        sys.argv = [module, *args]  # runpy puts the module's file first
+        # runpy warns when the module was imported before being run as __main__ (the server
+        # may have loaded it): a cold process would not, so neither does this one
+        warnings.filterwarnings("ignore", message=".*found in sys.modules after import",
+                                category=RuntimeWarning)
+        try:
+            runpy.run_module(module, run_name="__main__", alter_sys=True)
+            code = 0
+        except SystemExit as exc:
+            code = _exit_code(exc.code)
+    except BaseException:  # noqa: BLE001 - report anything, as an interpreter would
+        import traceback
+
+        traceback.print_exc()
+        code = 1
+    finally:
+        try:
+            import atexit
+
+            atexit._run_exitfuncs()
+        except BaseException:  # noqa: BLE001
+            pass
+        for stream in (sys.stdout, sys.stderr):
+            try:
+                stream.flush()
+            except BaseException:  # noqa: BLE001
+                pass
+        os._exit(code)
+
+
+def _exit_code(value) -> int:
+    if value is None:
+        return 0
+    if isinstance(value, int):
+        return value & 0xFF
+    print(value, file=sys.stderr)
+    return 1
+
+
+if __name__ == "__main__":
+    _serve(json.loads(sys.argv[1]))
