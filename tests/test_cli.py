@@ -20,6 +20,7 @@ from pytest_numkata import why
 from pytest_numkata.packs import catalogue
 from pytest_numkata.progress.outcomes import Outcome
 from pytest_numkata.progress.store import Attempt, ProgressStore
+from tests import warm_runs
 from tests.conftest import committed_reference, pristine_stub
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -32,8 +33,8 @@ def numkata(*args: str, cwd: Path, env: dict | None = None,
     environ = {k: v for k, v in os.environ.items()
                if k not in ("NUMKATA_HOME", "FORCE_COLOR", "PY_COLORS", "NO_COLOR")}
     environ.update(env or {})
-    return subprocess.run([sys.executable, "-m", "pytest_numkata", *args], cwd=cwd,
-                          env=environ, capture_output=True, text=True, timeout=timeout)
+    return warm_runs.run([sys.executable, "-m", "pytest_numkata", *args], cwd=cwd,
+                         env=environ, timeout=timeout)
 
 
 def no_traceback(result: subprocess.CompletedProcess) -> None:

@@ -22,6 +22,7 @@ import pytest
 
 from pytest_numkata.packs import catalogue
 from pytest_numkata.progress.store import ProgressStore
+from tests import warm_runs
 from tests.conftest import PYPROJECT, ROOT
 
 pytestmark = pytest.mark.slow  # a pytest process per injected fault, kill tests
@@ -74,15 +75,21 @@ def _tree(tmp_path: Path, faulty_source) -> Path:
     return tmp_path
 
 
-def _pytest(tree: Path, *args: str, timeout: float = 1, **kwargs) -> subprocess.CompletedProcess:
+def _pytest(tree: Path, *args: str, timeout: float = 1, cold: bool = False,
+            **kwargs) -> subprocess.CompletedProcess:
     """A run over the tree; a check may compute ``timeout`` seconds (the faults that hang are
-    stopped after it, the healthy kata needs far less)."""
+    stopped after it, the healthy kata needs far less). Forked from the tests' warm server
+    (tests/warm_runs.py) unless ``cold``: a run whose processes are looked for afterwards by
+    their command line must be started cold (a forked one shows the server's)."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST_")}
-    return subprocess.run(
+    run = subprocess.run if cold else warm_runs.run
+    if cold:
+        kwargs.update(capture_output=True, text=True)
+    return run(
         [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "--numkata-unlock-all",
          f"--numkata-home={tree / 'home'}", f"--numkata-timeout={timeout:g}", "-q", *args,
          f"katas/{HEALTHY.relpath}", f"katas/{FAULTY.relpath}"],
-        cwd=tree, capture_output=True, text=True, timeout=240, env=env, **kwargs)
+        cwd=tree, timeout=240, env=env, **kwargs)
 
 
 @pytest.mark.parametrize("fault", sorted(FAULTS))
@@ -118,7 +125,7 @@ def test_global_state_does_not_leak_into_the_next_kata(tmp_path):
 
 def test_sigkill_mid_run_leaves_a_valid_store(tmp_path):
     tree = _tree(tmp_path, FAULTS["hang"][0])
-    _pytest(tree)  # one complete run recorded first (the hang stopped after 1 s)
+    _pytest(tree, cold=True)  # one complete run recorded first (the hang stopped after 1 s)
     env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST_")}
     for delay in (0.5, 1.5, 2.5, 3.5):
         proc = subprocess.Popen(
