@@ -20,6 +20,7 @@ import pytest
 
 from pytest_numkata.packs import catalogue
 from pytest_numkata.packs.catalogue import tomllib
+from tests import warm_runs
 from tests.conftest import pristine_stub
 from tests.pack_fixtures import DOUBLE_REFERENCE, DOUBLE_STUB, build_site, build_twin
 
@@ -42,6 +43,11 @@ def pack_env(site: Path, tmp_path_factory) -> dict[str, str]:
 
 def run(args: list[str], cwd: Path, env: dict[str, str],
         timeout: float = 300) -> subprocess.CompletedProcess:
+    """``python ARGS``; numkata's and pytest's commands fork from the tests' warm server
+    (tests/warm_runs.py), which sees the packs on this run's ``PYTHONPATH`` as a cold process
+    does."""
+    if args[:2] in (["-m", "pytest_numkata"], ["-m", "pytest"]):
+        return warm_runs.run([sys.executable, *args], cwd=cwd, env=env, timeout=timeout)
     return subprocess.run([sys.executable, *args], cwd=cwd, env=env, capture_output=True,
                           text=True, timeout=timeout)
 

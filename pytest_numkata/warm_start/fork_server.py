@@ -351,12 +351,7 @@ def _run(request: dict, fds: list[int], base_path: list[str]) -> None:
         os.environ.update(request["env"])
         extra = [p for p in request["env"].get("PYTHONPATH", "").split(os.pathsep) if p]
         sys.path[:] = [request["cwd"], *[os.path.abspath(p) for p in extra], *base_path]
-        import random
-
-        tempfile.tempdir = None  # read TMPDIR again, from the run's environment
-        random.seed()
-        if "numpy" in sys.modules:
-            sys.modules["numpy"].random.seed()
+        _fresh_state()
         import runpy
         import warnings
 
@@ -389,6 +384,25 @@ def _run(request: dict, fds: list[int], base_path: list[str]) -> None:
             except BaseException:  # noqa: BLE001
                 pass
         os._exit(code)
+
+
+def _fresh_state() -> None:
+    """What a cold process would find afresh and the server's modules keep: the temporary
+    directory (``TMPDIR``), the random seeds, the import system's view of the folders on
+    ``sys.path``, and the installed kata packs (read from the environment: ``PYTHONPATH``,
+    ``NUMKATA_CACHE``)."""
+    import importlib
+    import random
+
+    tempfile.tempdir = None
+    random.seed()
+    if "numpy" in sys.modules:
+        sys.modules["numpy"].random.seed()
+    sys.path_importer_cache.clear()
+    importlib.invalidate_caches()
+    packs = sys.modules.get("pytest_numkata.packs")
+    if packs is not None:
+        packs.cache_clear()
 
 
 def _exit_code(value) -> int:
