@@ -29,9 +29,10 @@ def register(sub, common) -> None:
     check.add_argument("--kata", action="append", metavar="ID", default=[],
                        help="check only this kata or chapter (ch01/log_sum_exp, ch01; a "
                             "qualified pack's as pack:ch00/name or ch00/name); repeatable")
-    check.add_argument("--runs", type=int, default=1, metavar="N",
-                       help="pytest runs side by side (default 1; each already grades on "
-                            "every CPU)")
+    check.add_argument("--runs", type=int, default=2, metavar="N",
+                       help="pytest runs side by side (default 2: each grades on every CPU, "
+                            "but a round often ends waiting for one slow kata, and the next "
+                            "round uses the time)")
     check.set_defaults(func=run_check)
     p.set_defaults(func=lambda ctx, args: _usage(p))
 
