@@ -169,3 +169,30 @@ def test_a_pytest_run_grades_as_a_cold_one_and_warns_about_nothing(server, tmp_p
     assert "overflow" in warm, warm  # the named mistake
     for text in (warm, cold):
         assert "warnings summary" not in text and "already imported" not in text, text
+
+
+def test_the_server_ends_with_the_process_that_started_it(tmp_path):
+    import json
+
+    script = (
+        "import sys, time\n"
+        "from pathlib import Path\n"
+        "from pytest_numkata.warm_start.fork_server import ForkServer\n"
+        f"s = ForkServer(Path({str(tmp_path / 'srv')!r}), modules=[], zygote=False)\n"
+        "assert s.start()\n"
+        "print(s.process.pid, flush=True)\n"
+        "time.sleep(60)\n")
+    starter = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE,
+                               text=True)
+    try:
+        server_pid = json.loads(starter.stdout.readline())
+        assert Path(f"/proc/{server_pid}").exists()
+    finally:
+        starter.kill()
+        starter.wait()
+    for _ in range(100):
+        if not Path(f"/proc/{server_pid}").exists() or _state(server_pid) == b"Z":
+            break
+        time.sleep(0.05)
+    else:
+        pytest.fail("the fork server outlived the process that started it")

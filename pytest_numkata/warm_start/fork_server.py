@@ -211,11 +211,16 @@ def _serve(config: dict) -> None:
     signal.signal(signal.SIGCHLD, _reap)
     signal.signal(signal.SIGTERM, lambda *_: os._exit(0))
     os.write(1, READY)
+    parent = os.getppid()
+    listener.settimeout(1.0)
     while True:
         try:
             conn, _ = listener.accept()
-        except InterruptedError:
+        except (InterruptedError, TimeoutError):
+            if os.getppid() != parent:  # whoever started the server is gone: so is its use
+                os._exit(0)
             continue
+        conn.setblocking(True)
         try:
             request, fds = _receive(conn)
         except (OSError, ValueError):
