@@ -17,6 +17,9 @@ an untimed warm-up) and prints them beside the targets:
                 chapter's boundary cost is its default time minus that
     report      write_report for stores of 10^3, 10^4, 10^5 attempts (report_bench's seeder)
     watch       benchmarks/watch_latency.py, when it exists
+    warm        warm starts (pytest_numkata/warm_start): the fork server's start, and a chapter
+                run (--chapter, default ch01) forked from it beside the same run started cold -
+                what the gauntlet's rounds (numkata dev check) and the project's tests pay
     class       numkata grade on N full 77-kata submissions (--class-learners, default 8):
                 learners per minute beside a shell loop of `pytest katas --numkata-unlock-all`
                 over the same folders; --jobs 2 vs --jobs 1 (scaling) vs --in-process (Dask's
@@ -50,7 +53,7 @@ ROOT = Path(__file__).resolve().parent.parent
 BENCH = Path(__file__).resolve().parent
 DEFAULT_JSON = BENCH / "results" / "latest.json"
 GROUPS = ("floor", "chapters", "catalogue", "collect", "overhead", "boundary", "report", "watch",
-          "class")
+          "warm", "class")
 CLASS_LEARNERS = 8
 PROJECTED_CLASS = 500
 PROJECTED_CORES = (8, 64)
@@ -441,6 +444,45 @@ done
 """
 
 
+def run_warm(b: Bench, tree: Path, chapter: str) -> None:
+    """A chapter run forked from warm_start's fork server, beside the same run started cold."""
+    from pytest_numkata.warm_start.fork_server import ForkServer
+
+    home = fresh_home(b.work, "warm")
+    args = ["-m", "pytest", f"katas/{chapter}", *reference_args(home)]
+    b.time_command("warm", f"chapter {chapter}, cold", [sys.executable, *args], tree)
+    server = ForkServer(b.work / "fork-server", env=b.env)
+    load_before = loadavg()
+    t0 = time.perf_counter()
+    started = server.start()
+    start_seconds = time.perf_counter() - t0
+    if not started:
+        b.notes.append("warm: the fork server cannot run here (no fork or send_fds)")
+        return
+    try:
+        b.add({"group": "warm", "name": "fork server start (loads it all once)",
+               "command": "ForkServer(...).start()", "runs": [round(start_seconds, 4)],
+               "median": round(start_seconds, 4), "min": round(start_seconds, 4),
+               "ok": True, "loadavg": load_before})
+        times, codes = [], []
+        load_before = loadavg()
+        for i in range(b.warmup + b.repeat):
+            t0 = time.perf_counter()
+            done = server.run(args, cwd=tree, env=b.env, timeout=300)
+            if i >= b.warmup:
+                times.append(time.perf_counter() - t0)
+                codes.append(done.returncode)
+        result = {"group": "warm", "name": f"chapter {chapter}, forked from the server",
+                  "command": " ".join(cmd_display([sys.executable, *args])) + " (forked)",
+                  "runs": [round(t, 4) for t in times], "median": round(statistics.median(times), 4),
+                  "min": round(min(times), 4), "returncodes": codes,
+                  "ok": all(c == 0 for c in codes), "loadavg": load_before}
+        b.add(result)
+        b.log(f"  {result['name']:<34} median {result['median']:.3f} s  runs {result['runs']}")
+    finally:
+        server.close()
+
+
 def class_submissions(work: Path, tree: Path, learners: int) -> Path:
     """``learners`` copies of a full solved submission (a numkata init workspace layout)."""
     subs = work / "class"
@@ -665,7 +707,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--json", default=str(DEFAULT_JSON), metavar="PATH",
                         help=f"where the results go (default {DEFAULT_JSON.relative_to(ROOT)})")
     parser.add_argument("--chapter", default=OVERHEAD_CHAPTER,
-                        help="the chapter the overhead group compares runs on (default "
+                        help="the chapter the overhead and warm groups run (default "
                              f"{OVERHEAD_CHAPTER})")
     parser.add_argument("--keep-bytecode-env", action="store_true",
                         help="keep the caller's PYTHONDONTWRITEBYTECODE / PYTHONPYCACHEPREFIX "
@@ -710,7 +752,7 @@ def main(argv: list[str] | None = None) -> int:
     b = Bench(args.repeat, args.warmup, work, keep_bytecode_env=args.keep_bytecode_env)
     try:
         needs_tree = set(args.groups) & {"chapters", "catalogue", "collect", "overhead",
-                                         "boundary", "watch", "class"}
+                                         "boundary", "watch", "warm", "class"}
         tree = copy_tree(work) if needs_tree else None
         ran_chapters = False
         for group in args.groups:
@@ -735,6 +777,8 @@ def main(argv: list[str] | None = None) -> int:
                 run_report(b, REPORT_SIZES[:2] if args.quick else REPORT_SIZES)
             elif group == "watch":
                 run_watch(b, tree)
+            elif group == "warm":
+                run_warm(b, tree, args.chapter)
             elif group == "class":
                 run_class(b, tree, args.class_learners)
     finally:

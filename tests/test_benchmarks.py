@@ -10,6 +10,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 RUN = ROOT / "benchmarks" / "run.py"
 
@@ -57,3 +59,18 @@ def test_the_boundary_worker_reports_every_cost() -> None:
                          "call_array_1000", "call_with_callback", "call_array_1e6",
                          "call_array_1e6_returned", "call_many_per_call"}
     assert all(value > 0 for value in data.values())
+
+
+@pytest.mark.slow  # starts a fork server: seconds of loading
+def test_quick_warm_group_times_a_run_cold_and_forked(tmp_path: Path) -> None:
+    out = tmp_path / "bench.json"
+    proc = subprocess.run([sys.executable, str(RUN), "--quick", "--only", "warm", "--chapter",
+                           "ch00", "--json", str(out)],
+                          cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    rows = {r["name"]: r for r in json.loads(out.read_text())["results"]}
+    assert set(rows) == {"chapter ch00, cold", "fork server start (loads it all once)",
+                         "chapter ch00, forked from the server"}, rows
+    for row in rows.values():
+        assert row["group"] == "warm" and row["ok"], row
+        assert row["median"] > 0
