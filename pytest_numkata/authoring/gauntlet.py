@@ -15,8 +15,9 @@ learner's machine, so a variant's verdict here *is* a learner's verdict. Where t
 fork, each run is a forked child of one warm server (``warm_start.fork_server``, as ``numkata
 watch`` runs a learner's katas), which loaded pytest, the checks and the learners' zygote
 once: a round then costs its grading, not a second of start-up; elsewhere it is a cold
-``python -m`` process. A small reporting
-plugin in that subprocess reads each report as pytest logs it - after the judge's forked
+``python -m`` process, as it is for fewer than ``WARM_FROM_ROUNDS`` rounds (the server's
+start, about 3 s of CPU, would cost more than it saves). A small reporting plugin in that
+run reads each report as pytest logs it - after the judge's forked
 batches have handed it back and after numkata has folded repeated failures - and writes, per
 kata, the verdict, the counts pytest's last line would show, and the failure texts a learner
 reads.
@@ -62,6 +63,8 @@ numkata_reference = "reference"
 """
 
 ANSWER_HEADER = "import math\nfrom fractions import Fraction\n\n"
+# The fork server's start (about 3 s of CPU) against the second of start-up each round saves.
+WARM_FROM_ROUNDS = 4
 RUN_TIMEOUT = 1800.0  # seconds for one whole run: a backstop, the judge limits every check
 
 
@@ -266,7 +269,8 @@ def grade(variants: Iterable[Variant], *, stubs: dict[str, str] | None = None,
     """Grade every variant with numkata's judge; ``stubs`` (``{kata id: text}``) go into
     ``katas/`` beside the references of a reference run. ``runs_at_once`` pytest runs go
     side by side; ``progress(run)`` is called as each run ends. ``warm``: fork the runs from
-    a warm server where the system can (more than one run), else start each cold."""
+    a warm server where the system can (``WARM_FROM_ROUNDS`` runs or more), else start each
+    cold."""
     plan = rounds(variants, stubs)
     owned = workdir is None
     base = Path(tempfile.mkdtemp(prefix="numkata-gauntlet-")) if owned else Path(workdir)
@@ -274,7 +278,7 @@ def grade(variants: Iterable[Variant], *, stubs: dict[str, str] | None = None,
     result = Result()
     times = _SharedTimes(base)
     server = None
-    if warm and len(plan) > 1:
+    if warm and len(plan) >= WARM_FROM_ROUNDS:
         from ..warm_start.fork_server import ForkServer
 
         server = ForkServer(base / "warm", env=_environment())
