@@ -195,6 +195,7 @@ def _kill_group(pid: int) -> None:
 
 # ---------------------------------------------------------------------------- the server's side
 def _serve(config: dict) -> None:
+    parent = os.getppid()  # now, while the caller waits for READY: it cannot be gone yet
     root = Path(config["root"])
     own_paths = [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p]
     # A script's own folder leads sys.path; a run gets the path python -m would give it.
@@ -210,9 +211,8 @@ def _serve(config: dict) -> None:
     # counts as this server's children's (and, once it ends, as its caller's children's).
     signal.signal(signal.SIGCHLD, _reap)
     signal.signal(signal.SIGTERM, lambda *_: os._exit(0))
-    os.write(1, READY)
-    parent = os.getppid()
     listener.settimeout(1.0)
+    os.write(1, READY)
     while True:
         try:
             conn, _ = listener.accept()
