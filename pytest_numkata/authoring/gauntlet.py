@@ -265,11 +265,11 @@ def rounds(variants: Iterable[Variant], stubs: dict[str, str] | None = None) -> 
 # ---------------------------------------------------------------------- grading
 def grade(variants: Iterable[Variant], *, stubs: dict[str, str] | None = None,
           workdir: Path | None = None, runs_at_once: int = 1,
-          pytest_args: Sequence[str] = (), progress=None, warm: bool = True) -> Result:
+          pytest_args: Sequence[str] = (), progress=None) -> Result:
     """Grade every variant with numkata's judge; ``stubs`` (``{kata id: text}``) go into
     ``katas/`` beside the references of a reference run. ``runs_at_once`` pytest runs go
-    side by side; ``progress(run)`` is called as each run ends. ``warm``: fork the runs from
-    a warm server where the system can (``WARM_FROM_ROUNDS`` runs or more), else start each
+    side by side; ``progress(run)`` is called as each run ends. With ``WARM_FROM_ROUNDS``
+    runs or more they are forked from a warm server where the system can, else started
     cold."""
     plan = rounds(variants, stubs)
     owned = workdir is None
@@ -278,7 +278,7 @@ def grade(variants: Iterable[Variant], *, stubs: dict[str, str] | None = None,
     result = Result()
     times = _SharedTimes(base)
     server = None
-    if warm and len(plan) >= WARM_FROM_ROUNDS:
+    if len(plan) >= WARM_FROM_ROUNDS:
         from ..warm_start.fork_server import ForkServer
 
         server = ForkServer(base / "warm", env=_environment())

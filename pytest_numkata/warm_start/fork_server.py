@@ -52,17 +52,14 @@ START_TIMEOUT = 120.0  # seconds for the server to load everything and listen
 class ForkServer:
     """A warm server process and the commands run through it (see the module's text)."""
 
-    def __init__(self, root: Path, *, modules: list[str] | None = None,
-                 session_args: list[str] | None = None, zygote: bool = True,
+    def __init__(self, root: Path, *, modules: list[str] | None = None, zygote: bool = True,
                  env: dict[str, str] | None = None):
         """``root``: an empty directory for the server's own pytest session; ``modules``: what
         it imports in that session (by default the heavy libraries and every hidden checks
-        module of the installed packs); ``session_args``: more arguments for that session;
-        ``zygote``: start the learners' zygote there, shared by every run; ``env``: the
-        server's environment (by default this process's)."""
+        module of the installed packs); ``zygote``: start the learners' zygote there, shared
+        by every run; ``env``: the server's environment (by default this process's)."""
         self.root = Path(root)
         self.modules = modules
-        self.session_args = list(session_args or [])
         self.zygote = zygote
         self.env = dict(os.environ if env is None else env)
         self.process: subprocess.Popen | None = None
@@ -83,7 +80,7 @@ class ForkServer:
             '[tool.pytest.ini_options]\nnumkata_katas = "katas"\n', encoding="utf-8")
         self.address = str(self.root / "server.sock")
         config = {"address": self.address, "root": str(self.root), "modules": self.modules,
-                  "session_args": self.session_args, "zygote": self.zygote}
+                  "zygote": self.zygote}
         with open(self.root / "server.log", "ab") as log:  # what the server itself says
             self.process = subprocess.Popen(
                 [sys.executable, __file__, json.dumps(config)], cwd=self.root, env=self.env,
@@ -96,14 +93,12 @@ class ForkServer:
         return True
 
     def run(self, args: list[str], *, cwd: str | os.PathLike, env: dict[str, str] | None = None,
-            timeout: float | None = None, stdin: int | None = None,
-            stdout: int | None = None, stderr: int | None = None,
-            ) -> subprocess.CompletedProcess:
+            timeout: float | None = None) -> subprocess.CompletedProcess:
         """Run ``python ARGS`` (``args`` start with ``-m MODULE``) in a forked child: a
         ``CompletedProcess`` with the output as text, like ``subprocess.run(...,
-        capture_output=True, text=True, errors="replace")``. ``stdout``/``stderr`` may be file
-        descriptors to write to instead (their text is then empty). On ``timeout`` the run's
-        process group is killed and ``subprocess.TimeoutExpired`` raised."""
+        capture_output=True, text=True, errors="replace")``, standard input empty. On
+        ``timeout`` the run's process group is killed and ``subprocess.TimeoutExpired``
+        raised."""
         if self.process is None:
             raise RuntimeError("the fork server is not running: call start() first")
         if len(args) < 2 or args[0] != "-m":
@@ -114,13 +109,11 @@ class ForkServer:
         body = json.dumps(request).encode()
         with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
             null = os.open(os.devnull, os.O_RDONLY)
-            fds = [null if stdin is None else stdin,
-                   out.fileno() if stdout is None else stdout,
-                   err.fileno() if stderr is None else stderr]
             conn = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
             try:
                 conn.connect(self.address)
-                socket.send_fds(conn, [HEADER.pack(len(body))], fds)
+                socket.send_fds(conn, [HEADER.pack(len(body))],
+                                [null, out.fileno(), err.fileno()])
                 conn.sendall(body)
             except OSError:
                 conn.close()
@@ -202,8 +195,7 @@ def _serve(config: dict) -> None:
     script_dir = os.path.dirname(os.path.abspath(__file__))
     sys.path[:] = [p for p in sys.path if os.path.abspath(p or ".") != script_dir]
     base_path = [p for p in sys.path if p not in own_paths]
-    _preload(root, config.get("modules"), config.get("session_args") or [],
-             bool(config.get("zygote")))
+    _preload(root, config.get("modules"), bool(config.get("zygote")))
     listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     listener.bind(config["address"])
     listener.listen(64)
@@ -243,7 +235,7 @@ def _reap(*_) -> None:
             return
 
 
-def _preload(root: Path, modules, session_args: list[str], zygote: bool) -> None:
+def _preload(root: Path, modules, zygote: bool) -> None:
     """Everything a run would load, loaded once, in a pytest session (see the module's text):
     ``preload.py`` is run from its file, so ``pytest_numkata`` is first imported inside it."""
     import gc
@@ -251,11 +243,11 @@ def _preload(root: Path, modules, session_args: list[str], zygote: bool) -> None
 
     preload = runpy.run_path(str(Path(__file__).with_name("preload.py")))
     if modules is None:
-        modules = _every_module
+        modules = preload["every_module"]
     package_parent = str(Path(__file__).resolve().parent.parent.parent)
     sys.path.append(package_parent)  # where this file's package is, if not installed
     try:
-        preload["session"](modules, root, ["--numkata-unlock-all", *session_args])
+        preload["session"](modules, root, ["--numkata-unlock-all"])
         if zygote:
             from pytest_numkata.sandbox import process
 
@@ -270,15 +262,6 @@ def _preload(root: Path, modules, session_args: list[str], zygote: bool) -> None
         sys.path.remove(package_parent)
     gc.collect()
     gc.freeze()
-
-
-def _every_module() -> list[str]:
-    """The heavy libraries, and the hidden checks of every installed pack."""
-    from pytest_numkata.packs import catalogue
-    from pytest_numkata.warm_start.preload import HEAVY
-
-    return [*HEAVY, "scipy.stats", "scipy.optimize",
-            *(kata.checks_module for kata in catalogue.load().katas)]
 
 
 def _receive(conn: socket.socket) -> tuple[dict, list[int]]:

@@ -14,6 +14,14 @@ HEAVY = ("numpy", "scipy", "scipy.linalg", "scipy.sparse", "scipy.integrate", "s
          "hypothesis", "hypothesis.strategies", "hypothesis.extra.numpy")
 
 
+def every_module() -> list[str]:
+    """The heavy libraries, and the hidden checks of every installed pack (call it inside the
+    session: importing the catalogue imports ``pytest_numkata``)."""
+    from pytest_numkata.packs import catalogue
+
+    return [*HEAVY, *(kata.checks_module for kata in catalogue.load().katas)]
+
+
 def drop_root_from_sys_path(root: Path) -> None:
     """Take the workspace root (``python -m`` puts the current directory there, a root
     conftest.py puts it back) off ``sys.path`` before a pytest session starts, as it is for a
