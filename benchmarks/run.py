@@ -52,8 +52,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = Path(__file__).resolve().parent
 DEFAULT_JSON = BENCH / "results" / "latest.json"
-GROUPS = ("floor", "chapters", "catalogue", "collect", "overhead", "boundary", "report", "watch",
-          "warm", "class")
+GROUPS = ("floor", "chapters", "resident", "catalogue", "collect", "overhead", "boundary", "report",
+          "watch", "warm", "class")
 CLASS_LEARNERS = 8
 PROJECTED_CLASS = 500
 PROJECTED_CORES = (8, 64)
@@ -101,6 +101,8 @@ def child_env(work: Path, keep_bytecode_env: bool = False) -> dict[str, str]:
     if not keep_bytecode_env:
         env.pop("PYTHONDONTWRITEBYTECODE", None)
         env["PYTHONPYCACHEPREFIX"] = str(work / "pycache")
+    # runs start cold unless a group says otherwise (the resident group starts a warm server)
+    env["NUMKATA_WARM"] = "off"
     return env
 
 
@@ -121,22 +123,25 @@ class Bench:
         if self.verbose:
             print(text, file=sys.stderr, flush=True)
 
-    def _once(self, cmd: list[str], cwd: Path, timeout: float) -> tuple[float, int, str]:
+    def _once(self, cmd: list[str], cwd: Path, timeout: float,
+              env: dict | None = None) -> tuple[float, int, str]:
         t0 = time.perf_counter()
-        proc = subprocess.run(cmd, cwd=cwd, env=self.env, stdout=subprocess.PIPE,
+        proc = subprocess.run(cmd, cwd=cwd, env=self.env if env is None else env,
+                              stdout=subprocess.PIPE,
                               stderr=subprocess.STDOUT, text=True, timeout=timeout)
         return time.perf_counter() - t0, proc.returncode, proc.stdout
 
     def time_command(self, group: str, name: str, cmd: list[str], cwd: Path, *,
                      ok_codes=(0,), warmup: int | None = None, repeat: int | None = None,
-                     timeout: float = 300.0, extra: dict | None = None) -> dict:
+                     timeout: float = 300.0, extra: dict | None = None,
+                     env: dict | None = None) -> dict:
         warmup = self.warmup if warmup is None else warmup
         repeat = self.repeat if repeat is None else repeat
         load_before = loadavg()
         times, codes, tail = [], [], ""
         for i in range(warmup + repeat):
             try:
-                elapsed, code, out = self._once(cmd, cwd, timeout)
+                elapsed, code, out = self._once(cmd, cwd, timeout, env)
             except subprocess.TimeoutExpired:
                 elapsed, code, out = float(timeout), -9, f"timed out after {timeout} s"
             if i >= warmup:
@@ -236,6 +241,42 @@ def run_chapters(b: Bench, tree: Path) -> None:
         b.time_command("chapters", f"chapter {chapter}",
                        pytest_command() + [f"katas/{chapter}"] + reference_args(home), tree,
                        extra={"chapter": chapter})
+
+
+def run_resident(b: Bench, tree: Path) -> None:
+    """Each chapter again, as a learner's second and later runs go: handed over to the resident
+    warm server that a run in a terminal leaves behind (warm_start/resident.py)."""
+    from pytest_numkata.warm_start import resident
+
+    env = dict(b.env, NUMKATA_WARM="auto")
+    why = resident.unavailable(env)
+    if why is not None:
+        b.notes.append(f"resident: no warm server here ({why})")
+        return
+    load_before = loadavg()
+    t0 = time.perf_counter()
+    if not resident.start(env, wait=True):
+        b.notes.append("resident: the warm server did not start")
+        return
+    start_seconds = time.perf_counter() - t0
+    b.add({"group": "resident", "name": "warm server start (in the background)",
+           "command": "numkata warm start", "runs": [round(start_seconds, 4)],
+           "median": round(start_seconds, 4), "min": round(start_seconds, 4), "ok": True,
+           "loadavg": load_before})
+    home = fresh_home(b.work, "resident")
+    try:
+        for chapter in chapters(tree):
+            before = (resident.ping(env) or {}).get("runs", 0)
+            result = b.time_command("resident", f"chapter {chapter}, warm",
+                                    pytest_command() + [f"katas/{chapter}"] + reference_args(home),
+                                    tree, extra={"chapter": chapter}, env=env)
+            handed = (resident.ping(env) or {}).get("runs", 0) - before
+            if handed != b.warmup + b.repeat:
+                result["ok"] = False
+                b.notes.append(f"resident: {chapter}: {handed} of {b.warmup + b.repeat} runs "
+                               f"were handed over to the warm server")
+    finally:
+        resident.stop(env)
 
 
 def run_catalogue(b: Bench, tree: Path, warmed: bool) -> None:
@@ -545,7 +586,8 @@ def apply_targets(b: Bench) -> None:
     floor = floor_seconds(b)
     for r in b.results:
         target = status = None
-        if r["group"] == "chapters" and floor is not None and r["median"] is not None:
+        if (r["group"] in ("chapters", "resident") and r.get("chapter") and floor is not None
+                and r["median"] is not None):
             limit = floor + CHAPTER_OVER_FLOOR
             target = f"<= floor + {CHAPTER_OVER_FLOOR} = {limit:.2f} s"
             r["over_floor"] = round(r["median"] - floor, 4)
@@ -751,7 +793,8 @@ def main(argv: list[str] | None = None) -> int:
     work = Path(tempfile.mkdtemp(prefix="numkata-bench-"))
     b = Bench(args.repeat, args.warmup, work, keep_bytecode_env=args.keep_bytecode_env)
     try:
-        needs_tree = set(args.groups) & {"chapters", "catalogue", "collect", "overhead",
+        needs_tree = set(args.groups) & {"chapters", "resident", "catalogue", "collect",
+                                         "overhead",
                                          "boundary", "watch", "warm", "class"}
         tree = copy_tree(work) if needs_tree else None
         ran_chapters = False
@@ -762,6 +805,8 @@ def main(argv: list[str] | None = None) -> int:
             elif group == "chapters":
                 run_chapters(b, tree)
                 ran_chapters = True
+            elif group == "resident":
+                run_resident(b, tree)
             elif group == "catalogue":
                 run_catalogue(b, tree, warmed=ran_chapters)
             elif group == "collect":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import os
 import shutil
 import textwrap
 from pathlib import Path
@@ -12,6 +13,10 @@ import pytest
 from pytest_numkata.packs import catalogue
 
 pytest_plugins = ["pytester"]
+
+# The project's own runs never hand themselves over to a learner's resident warm server
+# (warm_start/resident.py), nor leave one behind; tests/test_resident.py turns it on itself.
+os.environ["NUMKATA_WARM"] = "off"
 
 
 def _preload_checks() -> None:

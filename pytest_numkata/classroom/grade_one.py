@@ -138,6 +138,9 @@ def _environment(tmp: str) -> dict[str, str]:
     # hypothesis for assertions is done by the first learner's run, not again in each one
     env["NO_COLOR"] = "1"
     env["TMPDIR"] = tmp
+    # a submission is graded by this run, in its process group, never by a resident warm
+    # server a teacher's own pytest run may have left (warm_start/resident.py)
+    env["NUMKATA_WARM"] = "off"
     return env
 
 

@@ -8,6 +8,7 @@
     numkata restore KATA|CHAPTER     your version back from the latest backup (or --from TIME)
     numkata solution KATA [--force]  the reference solution, once the kata is mastered
     numkata watch [CHAPTER]          grade every kata file you save, with a warm process
+    numkata warm [start|stop|status] the warm server your pytest runs start from
     numkata init DIR                 a fresh workspace of stubs for an installed numkata
     numkata report                   rebuild the HTML report and print its link
 

@@ -1,9 +1,11 @@
 """numkata's pytest entry point (``pytest11``): its options, and one plugin object per concern.
 
 This folder is the pytest glue. This module is imported on every pytest run, inside a kata
-tree or not, so it imports nothing but pytest until ``pytest_configure`` finds a kata tree.
-Inside one - a rootdir whose ini file sets ``numkata_katas`` - ``pytest_configure`` reads the
-options once (``options.py``: ``Options``) and registers:
+tree or not, so it imports nothing but pytest until a hook finds a kata tree - a rootdir whose
+ini file sets ``numkata_katas``. Inside one, ``pytest_cmdline_main`` first hands the run over
+to a resident warm server if one is running (``warm_start/resident.py``: the run is graded
+there, as it would be here, only without loading everything again); otherwise
+``pytest_configure`` reads the options once (``options.py``: ``Options``) and registers:
 
 - ``judge.kata_tree.KataTreePlugin`` - what is collected under the kata tree;
 - ``chapter_lock.py``: ``ChapterLockPlugin`` - checks of locked chapters are not run;
@@ -72,6 +74,18 @@ def pytest_load_initial_conftests(early_config: pytest.Config, parser, args) -> 
         from ..judge.kata_tree import guard_kata_tree
 
         guard_kata_tree(early_config.pluginmanager, early_config.rootpath / katas)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_cmdline_main(config: pytest.Config) -> int | None:
+    """In a kata tree, a ``pytest`` run hands itself over to a resident warm server when one is
+    running (``warm_start/resident.py``): the server runs it, on this terminal, and its exit
+    status is this run's. Otherwise it runs here, cold."""
+    if not config.getini("numkata_katas"):
+        return None
+    from ..warm_start import resident
+
+    return resident.take_over(config)
 
 
 @pytest.hookimpl(tryfirst=True)

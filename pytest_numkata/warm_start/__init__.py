@@ -10,7 +10,13 @@ sessions, it loads all of that once and forks a child per session:
 - ``fork_server.py`` - a server process that preloads, then runs each ``python -m MODULE ...``
   command it is sent in a forked child of itself, with the caller's working directory,
   environment and output files: the gauntlet's rounds (``numkata dev check``) and numkata's
-  own tests use it.
+  own tests use it;
+- ``resident.py`` - a fork server left running after a learner's run in a terminal, to which
+  the next ``pytest`` run in a kata tree hands itself over (``plugin``'s
+  ``pytest_cmdline_main``); ``numkata warm`` starts, stops and shows it.
 
 ``numkata watch`` (``cli/watch``) preloads the same way and forks its runs itself.
 """
+
+#: True in a run forked from a warm server: it is already warm, and never hands itself over.
+forked_run = False

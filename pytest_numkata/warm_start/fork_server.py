@@ -189,7 +189,16 @@ def _kill_group(pid: int) -> None:
 # ---------------------------------------------------------------------------- the server's side
 def _serve(config: dict) -> None:
     parent = os.getppid()  # now, while the caller waits for READY: it cannot be gone yet
-    root = Path(config["root"])
+    resident = bool(config.get("resident"))
+    if resident:  # resident.py: detached, named by an abstract socket, ends when idle
+        claim = _claim(config["address"])
+        root = Path(tempfile.mkdtemp(prefix="numkata-warm-"))
+        (root / "katas").mkdir()
+        (root / "pyproject.toml").write_text(
+            '[tool.pytest.ini_options]\nnumkata_katas = "katas"\n', encoding="utf-8")
+        os.chdir(root)  # its preloading session collects here (nothing), not in "/"
+    else:
+        root = Path(config["root"])
     own_paths = [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p]
     # A script's own folder leads sys.path; a run gets the path python -m would give it.
     script_dir = os.path.dirname(os.path.abspath(__file__))
@@ -197,32 +206,130 @@ def _serve(config: dict) -> None:
     base_path = [p for p in sys.path if p not in own_paths]
     _preload(root, config.get("modules"), bool(config.get("zygote")))
     listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-    listener.bind(config["address"])
+    try:
+        listener.bind(config["address"])
+    except OSError:
+        if not resident:
+            raise
+        _leave(root)  # another server took the name meanwhile
     listener.listen(64)
+    snapshot = None
+    if resident:
+        snapshot = Snapshot()
+        claim.close()
+        signal.signal(signal.SIGTERM, lambda *_: _leave(root))
+        signal.signal(signal.SIGHUP, signal.SIG_IGN)
+    else:
+        signal.signal(signal.SIGTERM, lambda *_: os._exit(0))
     # Watchers are reaped here, not left to the kernel, so that the CPU time of the runs
     # counts as this server's children's (and, once it ends, as its caller's children's).
     signal.signal(signal.SIGCHLD, _reap)
-    signal.signal(signal.SIGTERM, lambda *_: os._exit(0))
     listener.settimeout(1.0)
-    os.write(1, READY)
+    started, runs, last = time.time(), 0, time.monotonic()
+    if not resident:
+        os.write(1, READY)
     while True:
         try:
             conn, _ = listener.accept()
         except (InterruptedError, TimeoutError):
-            if os.getppid() != parent:  # whoever started the server is gone: so is its use
+            if not resident and os.getppid() != parent:  # its starter is gone: so is its use
                 os._exit(0)
+            if resident and not _WATCHERS and time.monotonic() - last > config["idle"]:
+                _leave(root)
             continue
+        last = time.monotonic()
         conn.setblocking(True)
+        if resident and peer_uid(conn) != os.getuid():
+            conn.close()  # only its own user's processes are served
+            continue
         try:
             request, fds = _receive(conn)
         except (OSError, ValueError):
             conn.close()
             continue
-        if os.fork() == 0:
+        if resident and (request.get("control") or snapshot.changed()):
+            for fd in fds:
+                os.close(fd)
+            what = request.get("control")
+            if what == "status":
+                answer = {"pid": os.getpid(), "started": started, "runs": runs,
+                          "idle": config["idle"], "running": len(_WATCHERS)}
+            else:
+                answer = {"stopping": True} if what == "stop" else {"stale": True}
+            try:
+                conn.sendall(json.dumps(answer).encode() + b"\n")
+            except OSError:
+                pass
+            conn.close()
+            if what != "status":  # stopped, or what it loaded has changed
+                _leave(root)
+            continue
+        runs += 1
+        # SIGCHLD waits until the watcher is on the list, so that its end takes it off
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGCHLD})
+        watcher = os.fork()
+        if watcher == 0:
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGCHLD})
             _watch(listener, conn, request, fds, base_path)  # never returns
+        _WATCHERS.add(watcher)
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGCHLD})
         conn.close()
         for fd in fds:
             os.close(fd)
+
+
+_WATCHERS: set[int] = set()
+
+
+def _claim(address: str) -> socket.socket:
+    """A resident server's claim on its name while it loads (an abstract name beside the one
+    it will listen on); a second server started meanwhile finds it taken and leaves."""
+    claim = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    try:
+        claim.bind(address + "-starting")
+    except OSError:
+        os._exit(0)
+    return claim
+
+
+def _leave(root: Path) -> None:
+    import shutil
+
+    shutil.rmtree(root, ignore_errors=True)
+    os._exit(0)
+
+
+_CRED = struct.Struct("3i")  # struct ucred: pid, uid, gid
+
+
+def peer_uid(sock: socket.socket) -> int | None:
+    try:
+        _, uid, _ = _CRED.unpack(sock.getsockopt(socket.SOL_SOCKET, socket.SO_PEERCRED,
+                                                 _CRED.size))
+    except (OSError, struct.error):
+        return None
+    return uid
+
+
+class Snapshot:
+    """What the server loaded, to notice when it changes: every loaded module's file and every
+    folder on ``sys.path`` (a new ``.pth`` file, a package installed), by mtime and size."""
+
+    def __init__(self):
+        paths = {getattr(m, "__file__", None) for m in list(sys.modules.values())}
+        paths.update(p for p in sys.path if p)
+        self.stats = {p: self._stat(p) for p in paths if isinstance(p, str)}
+
+    @staticmethod
+    def _stat(path: str):
+        try:
+            st = os.stat(path)
+        except OSError:
+            return None
+        return (st.st_mtime_ns, st.st_size)
+
+    def changed(self) -> bool:
+        return any(self._stat(p) != seen for p, seen in self.stats.items())
 
 
 def _reap(*_) -> None:
@@ -233,6 +340,7 @@ def _reap(*_) -> None:
             return
         if pid == 0:
             return
+        _WATCHERS.discard(pid)
 
 
 def _preload(root: Path, modules, zygote: bool) -> None:
@@ -337,8 +445,16 @@ def _run(request: dict, fds: list[int], base_path: list[str]) -> None:
         os.chdir(request["cwd"])
         os.environ.clear()
         os.environ.update(request["env"])
-        extra = [p for p in request["env"].get("PYTHONPATH", "").split(os.pathsep) if p]
-        sys.path[:] = [request["cwd"], *[os.path.abspath(p) for p in extra], *base_path]
+        if isinstance(request.get("path"), list):  # the caller's own (resident.hand_over)
+            sys.path[:] = [str(p) for p in request["path"]]
+        else:
+            extra = [p for p in request["env"].get("PYTHONPATH", "").split(os.pathsep) if p]
+            sys.path[:] = [request["cwd"], *[os.path.abspath(p) for p in extra], *base_path]
+        for stream in (sys.stdout, sys.stderr):  # as a cold process would buffer its files
+            try:
+                stream.reconfigure(line_buffering=stream.isatty())
+            except (AttributeError, OSError, ValueError):
+                pass
         _fresh_state()
         import runpy
         import warnings
@@ -384,6 +500,9 @@ def _fresh_state() -> None:
 
     tempfile.tempdir = None
     random.seed()
+    warm = sys.modules.get("pytest_numkata.warm_start")
+    if warm is not None:
+        warm.forked_run = True  # a run started warm never hands itself over again
     if "numpy" in sys.modules:
         sys.modules["numpy"].random.seed()
     sys.path_importer_cache.clear()

@@ -5,6 +5,6 @@ Adding a command is one module here plus its name in ``COMMANDS`` (the order of 
 """
 
 COMMANDS = (
-    "status", "next", "check", "hint", "reset", "restore", "solution", "watch", "init", "report",
-    "grade", "new", "dev",
+    "status", "next", "check", "hint", "reset", "restore", "solution", "watch", "warm", "init",
+    "report", "grade", "new", "dev",
 )
