@@ -74,3 +74,21 @@ def test_quick_warm_group_times_a_run_cold_and_forked(tmp_path: Path) -> None:
     for row in rows.values():
         assert row["group"] == "warm" and row["ok"], row
         assert row["median"] > 0
+
+
+@pytest.mark.slow  # starts a resident warm server: seconds of loading
+def test_quick_resident_group_hands_its_runs_over(tmp_path: Path) -> None:
+    from pytest_numkata.warm_start import resident
+
+    if resident.unavailable({"NUMKATA_WARM": "auto"}) is not None:
+        pytest.skip(resident.unavailable({"NUMKATA_WARM": "auto"}))
+    out = tmp_path / "bench.json"
+    proc = subprocess.run([sys.executable, str(RUN), "--quick", "--only", "floor,resident",
+                           "--chapter", "ch00", "--json", str(out)],
+                          cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    data = json.loads(out.read_text())
+    rows = {r["name"]: r for r in data["results"] if r["group"] == "resident"}
+    assert set(rows) == {"warm server start (in the background)", "chapter ch00, warm"}, rows
+    assert all(row["ok"] for row in rows.values()), data["notes"]
+    assert rows["chapter ch00, warm"]["target"].startswith("<= floor + 0.7")

@@ -361,9 +361,10 @@ def _preload(root: Path, modules, zygote: bool) -> None:
 
             process.start_zygote()
         try:
-            from pytest_numkata.judge.examples import warm_up
+            from pytest_numkata.judge.examples import warm_strategies, warm_up
 
             warm_up()
+            warm_strategies(preload["checks_modules"]())  # those imported
         except Exception:  # noqa: BLE001 - each run warms up for itself then
             pass
     finally:

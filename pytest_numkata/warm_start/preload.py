@@ -14,12 +14,17 @@ HEAVY = ("numpy", "scipy", "scipy.linalg", "scipy.sparse", "scipy.integrate", "s
          "hypothesis", "hypothesis.strategies", "hypothesis.extra.numpy")
 
 
-def every_module() -> list[str]:
-    """The heavy libraries, and the hidden checks of every installed pack (call it inside the
-    session: importing the catalogue imports ``pytest_numkata``)."""
+def checks_modules() -> list[str]:
+    """The hidden checks of every installed pack (call it inside the session: importing the
+    catalogue imports ``pytest_numkata``)."""
     from pytest_numkata.packs import catalogue
 
-    return [*HEAVY, *(kata.checks_module for kata in catalogue.load().katas)]
+    return [kata.checks_module for kata in catalogue.load().katas]
+
+
+def every_module() -> list[str]:
+    """The heavy libraries, and the hidden checks of every installed pack."""
+    return [*HEAVY, *checks_modules()]
 
 
 def drop_root_from_sys_path(root: Path) -> None:

@@ -7,7 +7,8 @@ In two steps, so the first verdict does not wait for all of it:
   pytest-html... the bulk of a cold start - and imports the checks of the current kata's
   chapter under pytest's assertion rewriting. The first kata is graded right after it.
 - ``warm_rest``: after the first verdict, while the learner reads it, a second session imports
-  NumPy, SciPy, hypothesis's strategies and every other checks module, the report's templates
+  NumPy, SciPy, hypothesis's strategies and every other checks module, every property check's
+  strategies draw a few examples (``judge.examples.warm_strategies``), the report's templates
   are compiled, and everything loaded is frozen out of the garbage collector's view.
 """
 
@@ -55,12 +56,14 @@ def warm_rest(catalogue: Catalogue, ws: Workspace, *, paths: list[str]) -> list[
         env = environment()
         for name in env.list_templates():
             env.get_template(name)
-    # Hypothesis's first property test in a process sets up what later ones reuse: once
-    # here, rather than in every run's judge.
+    # Hypothesis's first property test in a process sets up what later ones reuse, and each
+    # property check's strategies are built on their first draw: once here, rather than in
+    # every run's judge.
     with contextlib.suppress(Exception):
-        from ...judge.examples import warm_up
+        from ...judge.examples import warm_strategies, warm_up
 
         warm_up()
+        warm_strategies([k.checks_module for k in catalogue.katas])
     # Everything imported so far lives as long as this process: keep it out of the
     # children's garbage collections (pytest collects several times at exit) and so out
     # of copy-on-write page faults.
