@@ -60,6 +60,7 @@ PYPROJECT = """\
 [tool.pytest.ini_options]
 numkata_katas = "katas"
 numkata_reference = "reference"
+addopts = "-p no:anyio"
 """
 
 ANSWER_HEADER = "import math\nfrom fractions import Fraction\n\n"

@@ -49,6 +49,7 @@ GRADER_ERROR = "grader error"
 PYPROJECT = """\
 [tool.pytest.ini_options]
 numkata_katas = "katas"
+addopts = "-p no:anyio"
 """
 
 RUN_LOG_ENV = "NUMKATA_GRADE_LOG"  # run_log.ENV, without importing it here
