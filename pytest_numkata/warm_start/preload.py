@@ -27,6 +27,25 @@ def every_module() -> list[str]:
     return [*HEAVY, *checks_modules()]
 
 
+def _import_blocked_plugins() -> None:
+    """Import, through pytest's assertion rewriting, the installed pytest plugins that this
+    session did not load (a kata tree's ``-p no:anyio``).
+
+    pytest marks every installed plugin's package for rewriting in each run, loaded or not,
+    and warns "Module already imported so cannot be rewritten" about one that a warm process
+    imported some other way: ``numkata watch`` imports watchfiles, which imports anyio. Imported
+    here first, they are rewritten once and no run warns."""
+    from importlib import metadata
+
+    for entry in metadata.entry_points(group="pytest11"):
+        module = entry.value.partition(":")[0].strip()
+        if module and module not in sys.modules:
+            try:
+                importlib.import_module(module)
+            except Exception:  # noqa: BLE001 - a plugin that cannot load is pytest's to report
+                pass
+
+
 def drop_root_from_sys_path(root: Path) -> None:
     """Take the workspace root (``python -m`` puts the current directory there, a root
     conftest.py puts it back) off ``sys.path`` before a pytest session starts, as it is for a
@@ -77,6 +96,7 @@ def session(modules: Iterable[str] | Callable[[], Iterable[str]], root: Path,
                     importlib.import_module(module)
                 except Exception:  # noqa: BLE001 - a broken checks module fails in its run
                     failed.append(module)
+            _import_blocked_plugins()
 
     drop_root_from_sys_path(root)
     sink = io.StringIO()
