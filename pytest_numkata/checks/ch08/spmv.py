@@ -22,6 +22,12 @@ BIG_N = 10**6
 BIG_NNZ = 10**5
 BIG_SECONDS = 30.0  # per-row NumPy calls need 5-15 s; a (row, column) loop needs days
 BIG_MARGIN = 400 * MB  # the docstring promises 200 MB are enough; the cap leaves twice that
+# A first, smaller case: at the pace the contract allows (linear, 30 s for 10**6 rows and
+# columns) 3000 of each take under 0.1 s; the limit leaves ten times that. A (row, column)
+# loop needs 9 million steps here - seconds - so it is reported in 1 s, not after 30.
+PROBE_N = 3000
+PROBE_NNZ = 3000
+PROBE_SECONDS = 1.0
 
 DENSIFIES = "this densifies the matrix: SpMV must be O(nnz)"
 TOO_SLOW = ("it visits every (row, column) pair instead of the stored entries: "
@@ -151,13 +157,21 @@ def _meets_the_contract_on_a_small_matrix(kata) -> bool:
     return True
 
 
-def _big_problem():
-    rng = np.random.default_rng(1_000_000)
-    r = rng.integers(0, BIG_N, BIG_NNZ)
-    c = rng.integers(0, BIG_N, BIG_NNZ)
-    a = sp.coo_array((rng.uniform(-1, 1, BIG_NNZ), (r, c)), shape=(BIG_N, BIG_N)).tocsr()
+def _random_problem(n, nnz, seed):
+    rng = np.random.default_rng(seed)
+    r = rng.integers(0, n, nnz)
+    c = rng.integers(0, n, nnz)
+    a = sp.coo_array((rng.uniform(-1, 1, nnz), (r, c)), shape=(n, n)).tocsr()
     a.sum_duplicates()
-    return a.data, a.indices, a.indptr, rng.uniform(-1, 1, BIG_N)
+    return a.data, a.indices, a.indptr, rng.uniform(-1, 1, n)
+
+
+def _probe_problem():
+    return _random_problem(PROBE_N, PROBE_NNZ, 3000)
+
+
+def _big_problem():
+    return _random_problem(BIG_N, BIG_NNZ, 1_000_000)
 
 
 def works_on_a_million_by_million_matrix_in_o_nnz(kata):
@@ -170,12 +184,22 @@ def works_on_a_million_by_million_matrix_in_o_nnz(kata):
     8 TB matrix raises MemoryError at once (NumPy refuses it even without the cap); a
     rows x columns double loop is stopped by the time limit instead of running for days.
     Tried only once spmv is right on the first worked example, so a wrong spmv is reported
-    at once rather than after up to 30 s.
+    at once rather than after up to 30 s; and after a 3000 x 3000 case, which the contract's
+    linear cost finishes in under 0.1 s, so that a (row, column) loop is stopped after 1 s.
     """
     if not _meets_the_contract_on_a_small_matrix(kata):
         fail(f"the {BIG_N} x {BIG_N} case was not run: spmv does not yet meet its contract on "
              f"a 3 x 3 matrix (see the other checks); it runs, for up to {BIG_SECONDS:g} s, "
              f"once they pass")
+    probe = _probe_problem()
+    try:
+        with time_limit(PROBE_SECONDS):
+            call(kata.spmv, *probe)
+    except TooSlow:
+        fail(f"spmv(values, col_idx, row_ptr, x) for a {PROBE_N} x {PROBE_N} matrix with "
+             f"{len(probe[0])} non-zeros\n  did not finish within {PROBE_SECONDS:g} s - at "
+             f"that pace the {BIG_N} x {BIG_N} case cannot finish within {BIG_SECONDS:g} s\n"
+             f"  likely mistake: {TOO_SLOW}")
     values, col_idx, row_ptr, x = _big_problem()
     expected, scale = _oracle(values, col_idx, row_ptr, x)
     what = (f"spmv(values, col_idx, row_ptr, x) for a {BIG_N} x {BIG_N} matrix with "
