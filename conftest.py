@@ -16,7 +16,7 @@ def pytest_addhooks(pluginmanager):
     # pytest descends into the kata tree
     from pathlib import Path
 
-    from pytest_numkata.judge.kata_tree import guard_kata_tree
+    from pytest_numkata.judge.conftest_guard import guard_kata_tree
 
     guard_kata_tree(pluginmanager, Path(__file__).parent / "katas")
     if pluginmanager.is_registered(_numkata_plugin):

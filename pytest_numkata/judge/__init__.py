@@ -3,8 +3,8 @@
 - ``kata_file.py`` - the learner's kata file: its state, read with ``ast`` and never run
   (untouched, attempted, unparsable), and loading it (here only with the unsafe
   ``--numkata-isolation=none``);
-- ``kata_tree.py`` - which files under the kata tree are collected (catalogue kata files only)
-  and the guard that keeps pytest from importing anything else there;
+- ``kata_tree.py`` - which files under the kata tree are collected (catalogue kata files only);
+  ``conftest_guard.py`` keeps pytest from importing a ``conftest.py`` there;
 - ``collection.py`` - a kata file becomes pytest items: its hidden checks (or one item saying
   why not), and the learner-facing text of a failure;
 - ``grading.py`` - the pytest plugin that runs the checks: batches per kata, scheduled on the

@@ -6,56 +6,20 @@ that hold them, are collected.
 
 ``KataTreePlugin`` turns each catalogue kata file into a ``KataModule`` and makes sure nothing
 else under the tree is ever imported by the judge: a ``test_*.py``, a package ``__init__.py``,
-a symbolic link, a folder that is not a chapter. ``guard_kata_tree`` does the same for
-``conftest.py`` files, which pytest imports before any hook could refuse them. What was left
-out is named in the summary.
+a symbolic link, a folder that is not a chapter. ``conftest_guard.guard_kata_tree`` does the
+same for ``conftest.py`` files, which pytest imports before any hook could refuse them. What
+was left out is named in the summary.
 """
 
 from __future__ import annotations
 
 import os
-import types
 from pathlib import Path
 
 import pytest
 
 from .collection import KataModule
-
-
-def _within(path: Path, directory: Path) -> bool:
-    return path == directory or directory in path.parents
-
-
-def guard_kata_tree(pluginmanager, katas_dir: Path) -> None:
-    """pytest imports the ``conftest.py`` of every directory it visits, before any hook of
-    numkata's could refuse it. Under the kata tree that would run a learner's file inside the
-    judge: such conftests are never imported (they are named as ignored in the summary)."""
-    katas_dir = Path(os.path.abspath(katas_dir))
-    dirs = getattr(pluginmanager, "_numkata_guarded", None)
-    if dirs is not None:
-        dirs.add(katas_dir)
-        return
-    dirs = pluginmanager._numkata_guarded = {katas_dir}
-    ignored = pluginmanager._numkata_ignored = []
-    original = pluginmanager._importconftest
-
-    def _importconftest(conftestpath, *args, **kwargs):
-        plain = Path(os.path.abspath(conftestpath))
-        try:
-            real = Path(conftestpath).resolve()
-        except OSError:
-            real = plain
-        if any(_within(plain, d) or _within(real, d) for d in dirs):
-            if str(plain) not in ignored:
-                ignored.append(str(plain))
-            return types.ModuleType(f"numkata_ignored_conftest_{len(ignored)}")
-        return original(conftestpath, *args, **kwargs)
-
-    pluginmanager._importconftest = _importconftest
-
-
-def ignored_conftests(pluginmanager) -> list[str]:
-    return list(getattr(pluginmanager, "_numkata_ignored", ()))
+from .conftest_guard import ignored_conftests
 
 
 class KataTreePlugin:
@@ -131,7 +95,7 @@ class KataTreePlugin:
         if path.name.startswith("."):
             return True
         if path.name == "conftest.py":
-            return None  # never imported: see guard_kata_tree
+            return None  # never imported: see conftest_guard
         if path.is_symlink() or path.suffix != ".py" or self.kata_for_path(path) is None:
             if path.suffix == ".py" or path.is_dir():
                 self.ignored.append(os.path.abspath(path))

@@ -71,7 +71,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 def pytest_load_initial_conftests(early_config: pytest.Config, parser, args) -> None:
     katas = early_config.getini("numkata_katas")
     if katas:
-        from ..judge.kata_tree import guard_kata_tree
+        from ..judge.conftest_guard import guard_kata_tree
 
         guard_kata_tree(early_config.pluginmanager, early_config.rootpath / katas)
 
