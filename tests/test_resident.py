@@ -289,3 +289,25 @@ def test_numkata_warm_modes(value, expected):
     assert resident.mode({}) == "auto"
     if expected == "off":
         assert resident.unavailable({"NUMKATA_WARM": value}).startswith("turned off")
+
+
+@needs_server
+@pytest.mark.slow
+def test_numkata_warm_stop_ends_every_server_of_this_user(monkeypatch, capsys):
+    from pytest_numkata.cli.commands import warm
+
+    first, second = _env(), _env()
+    try:
+        assert resident.start(first, wait=True) and resident.start(second, wait=True)
+        ours = {resident.address(first), resident.address(second)}
+        assert ours <= set(resident.running_names())
+        # only these two: other tests' servers (and a developer's own) keep running
+        every = resident.running_names
+        monkeypatch.setattr(resident, "running_names", lambda: sorted(ours & set(every())))
+        monkeypatch.setattr(os, "environ", dict(first))
+        assert warm.run(None, SimpleNamespace(action="stop")) == 0
+        assert "2 warm servers stopped" in capsys.readouterr().out
+        assert _gone(first) and _gone(second)
+    finally:
+        resident.stop(first)
+        resident.stop(second)

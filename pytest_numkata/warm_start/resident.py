@@ -96,11 +96,12 @@ def address(env) -> str:
     return f"\0numkata-warm-{os.getuid()}-{hashlib.sha256(key.encode()).hexdigest()[:24]}"
 
 
-def _connect(env) -> socket.socket | None:
-    """A connection to this environment's server, if one of this user's is listening."""
+def _connect(env, *, name: str | None = None) -> socket.socket | None:
+    """A connection to this environment's server (or the one called ``name``), if one of this
+    user's is listening."""
     sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     try:
-        sock.connect(address(env))
+        sock.connect(name or address(env))
     except OSError:
         sock.close()
         return None
@@ -267,8 +268,8 @@ def start(env: dict[str, str], *, wait: bool = False, idle: float = IDLE_SECONDS
     return False
 
 
-def _control(env, what: str) -> dict | None:
-    sock = _connect(env)
+def _control(env, what: str, *, name: str | None = None) -> dict | None:
+    sock = _connect(env, name=name)
     if sock is None:
         return None
     try:
@@ -284,6 +285,27 @@ def _control(env, what: str) -> dict | None:
         return None
     finally:
         sock.close()
+
+
+def running_names() -> list[str]:
+    """The socket names of this user's resident servers, whatever their environment (Linux:
+    the abstract sockets listed in /proc/net/unix)."""
+    prefix = f"@numkata-warm-{os.getuid()}-"
+    names = set()
+    try:
+        with open("/proc/net/unix", encoding="utf-8", errors="replace") as table:
+            for line in table:
+                path = line.split()[-1] if len(line.split()) > 7 else ""
+                if path.startswith(prefix) and not path.endswith("-starting"):
+                    names.add("\0" + path[1:])
+    except OSError:
+        pass
+    return sorted(names)
+
+
+def stop_all() -> int:
+    """Ask every resident server of this user to end; how many were running."""
+    return sum(_control({}, "stop", name=name) is not None for name in running_names())
 
 
 def ping(env) -> dict | None:

@@ -2,7 +2,7 @@
 runs start from (``pytest_numkata/warm_start/resident.py``).
 
 After a ``pytest`` run in a terminal numkata starts one by itself; ``start`` is for runs whose
-output is not a terminal (an IDE, a script), ``stop`` ends it now, ``status`` says whether one
+output is not a terminal (an IDE, a script), ``stop`` ends it (and any other of yours, started with another environment), ``status`` says whether one
 serves this environment. ``NUMKATA_WARM=off`` turns the whole mechanism off."""
 
 from __future__ import annotations
@@ -27,11 +27,13 @@ def run(ctx: Context, args: argparse.Namespace) -> int:
 
     env = dict(os.environ)
     why = resident.unavailable(env)
-    if args.action == "stop":
-        if resident.stop(env):
-            print("warm server stopped: the next pytest run starts cold")
+    if args.action == "stop":  # every one of this user's, whatever environment started it
+        stopped = resident.stop_all() or int(resident.stop(env))
+        if stopped:
+            print(f"{'warm server' if stopped == 1 else f'{stopped} warm servers'} stopped: "
+                  f"the next pytest run starts cold")
         else:
-            print("no warm server was running for this environment")
+            print("no warm server was running")
         return EXIT_OK
     if why is not None:
         print(f"no warm server: {why}; every pytest run starts cold")
