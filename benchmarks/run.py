@@ -811,8 +811,7 @@ def main(argv: list[str] | None = None) -> int:
     b = Bench(args.repeat, args.warmup, work, keep_bytecode_env=args.keep_bytecode_env)
     try:
         needs_tree = set(args.groups) & {"chapters", "resident", "catalogue", "collect",
-                                         "overhead",
-                                         "boundary", "watch", "warm", "class"}
+                                         "overhead", "boundary", "watch", "warm", "class"}
         tree = copy_tree(work) if needs_tree else None
         ran_chapters = False
         for group in args.groups:

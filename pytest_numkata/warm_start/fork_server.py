@@ -75,9 +75,7 @@ class ForkServer:
             return True
         if not self.available():
             return False
-        (self.root / "katas").mkdir(parents=True, exist_ok=True)
-        (self.root / "pyproject.toml").write_text(
-            '[tool.pytest.ini_options]\nnumkata_katas = "katas"\n', encoding="utf-8")
+        _prepare_root(self.root)
         self.address = str(self.root / "server.sock")
         config = {"address": self.address, "root": str(self.root), "modules": self.modules,
                   "zygote": self.zygote}
@@ -171,6 +169,14 @@ class ForkServer:
         self.close()
 
 
+def _prepare_root(root: Path) -> Path:
+    """The server's own (empty) kata tree, where its preloading pytest session runs."""
+    (root / "katas").mkdir(parents=True, exist_ok=True)
+    (root / "pyproject.toml").write_text(
+        '[tool.pytest.ini_options]\nnumkata_katas = "katas"\n', encoding="utf-8")
+    return root
+
+
 def _text(handle) -> str:
     handle.seek(0)
     return handle.read().decode("utf-8", "replace")
@@ -192,10 +198,7 @@ def _serve(config: dict) -> None:
     resident = bool(config.get("resident"))
     if resident:  # resident.py: detached, named by an abstract socket, ends when idle
         claim = _claim(config["address"])
-        root = Path(tempfile.mkdtemp(prefix="numkata-warm-"))
-        (root / "katas").mkdir()
-        (root / "pyproject.toml").write_text(
-            '[tool.pytest.ini_options]\nnumkata_katas = "katas"\n', encoding="utf-8")
+        root = _prepare_root(Path(tempfile.mkdtemp(prefix="numkata-warm-")))
         os.chdir(root)  # its preloading session collects here (nothing), not in "/"
     else:
         root = Path(config["root"])
