@@ -346,6 +346,8 @@ def test_the_wheel_bundles_the_stubs_and_init_from_it_gives_them(tmp_path):
     with zipfile.ZipFile(wheel) as archive:
         names = archive.namelist()
         assert "pytest_numkata/kata_bundle.json.gz" in names
+        assert not [n for n in names if "__pycache__" in n or n.endswith(".jinja2")], \
+            "compiled code or templates of this clone went into the wheel"
         entry_points = next(n for n in names if n.endswith(".dist-info/entry_points.txt"))
         assert "[numkata.packs]\nnumkata = pytest_numkata.packs.builtin:pack" in \
             archive.read(entry_points).decode()

@@ -32,11 +32,13 @@ def environment():
     import jinja2
 
     from ..report import TEMPLATES as REPORT_TEMPLATES, environment as report_environment
+    from ..report.template_cache import TemplateCache, cache_folder
 
     base = report_environment()
     env = jinja2.Environment(
         loader=jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(TEMPLATES)),
                                     jinja2.FileSystemLoader(str(REPORT_TEMPLATES))]),
+        bytecode_cache=TemplateCache(cache_folder(TEMPLATES)),  # its own: its own loader
         autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True,
         lstrip_blocks=True, keep_trailing_newline=True)
     env.filters.update(base.filters)

@@ -283,8 +283,11 @@ def build_results(context: dict[str, Any]) -> dict[str, Any]:
 def environment():
     import jinja2
 
+    from .template_cache import TemplateCache, cache_folder
+
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+        bytecode_cache=TemplateCache(cache_folder(TEMPLATES)),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
