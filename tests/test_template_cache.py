@@ -108,3 +108,30 @@ def test_the_report_lists_only_its_templates_once_they_are_cached():
     assert TEMPLATES not in env.bytecode_cache.folder.parents
     names = env.list_templates()
     assert names and all(name.endswith(".j2") for name in names)
+
+
+def test_a_warm_process_loads_the_templates_once_and_notices_an_edit(templates, tmp_path,
+                                                                      monkeypatch):
+    """``load_templates`` (run by the warm processes of watch and the fork servers) leaves
+    every template loaded: the runs they fork render without compiling or reading one, unless
+    the template was edited since."""
+    from pytest_numkata import report
+
+    env = _env(templates, tmp_path / "cache")
+    monkeypatch.setattr(report, "environment", lambda: env)
+    (templates / "other.css.j2").write_text("p { color: {{ colour }} }\n")
+    report.load_templates()
+    counted = Compiles(env, monkeypatch)
+    reads = []
+    original = env.bytecode_cache.load_bytecode
+    monkeypatch.setattr(env.bytecode_cache, "load_bytecode",
+                        lambda bucket: (reads.append(bucket.key), original(bucket)))
+    assert env.get_template("page.html.j2").render(who="x", n=2) == "<p>x has 2 katas</p>"
+    assert env.get_template("other.css.j2").render(colour="red") == "p { color: red }"
+    assert counted.count == 0 and reads == []
+    page = templates / "page.html.j2"
+    stat = page.stat()
+    page.write_text("<p>{{ who }} edited</p>\n")
+    os.utime(page, ns=(stat.st_atime_ns, stat.st_mtime_ns + 2_000_000_000))
+    assert env.get_template("page.html.j2").render(who="y") == "<p>y edited</p>"
+    assert counted.count == 1 and len(reads) == 1

@@ -299,6 +299,15 @@ def environment():
     return env
 
 
+def load_templates() -> None:
+    """Load every template of the report into ``environment()`` (a warm process does this
+    once, so the runs it forks render without loading any; an edited template is still
+    noticed, by its modification time, and loaded again)."""
+    env = environment()
+    for name in env.list_templates():
+        env.get_template(name)
+
+
 def _format_day(value: date | None, empty: str = "-") -> str:
     if value is None:
         return empty

@@ -370,6 +370,12 @@ def _preload(root: Path, modules, zygote: bool) -> None:
             warm_strategies(preload["checks_modules"]())  # those imported
         except Exception:  # noqa: BLE001 - each run warms up for itself then
             pass
+        try:
+            from pytest_numkata.report import load_templates
+
+            load_templates()  # the report each recorded run writes
+        except Exception:  # noqa: BLE001 - each run loads them for itself then
+            pass
     finally:
         sys.path.remove(package_parent)
     gc.collect()

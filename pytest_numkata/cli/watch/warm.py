@@ -51,11 +51,9 @@ def warm_rest(catalogue: Catalogue, ws: Workspace, *, paths: list[str]) -> list[
     failed = set(_session([*HEAVY, *(k.checks_module for k in todo)], ws, paths))
     # The report each run writes: compile its templates once, here.
     with contextlib.suppress(Exception):
-        from ...report import environment
+        from ...report import load_templates
 
-        env = environment()
-        for name in env.list_templates():
-            env.get_template(name)
+        load_templates()
     # Hypothesis's first property test in a process sets up what later ones reuse, and each
     # property check's strategies are built on their first draw: once here, rather than in
     # every run's judge.
