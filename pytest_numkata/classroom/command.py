@@ -43,8 +43,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              "the gradebook)")
     where = parser.add_mutually_exclusive_group()
     where.add_argument("--jobs", type=int, metavar="N", default=None,
-                       help="worker processes of the embedded Dask cluster (default: the CPU "
-                            "count)")
+                       help="learners graded at once on the embedded Dask cluster "
+                            "(default: the CPU count)")
     where.add_argument("--scheduler", metavar="tcp://HOST:PORT", default=None,
                        help="grade on an existing Dask cluster through its scheduler")
     where.add_argument("--in-process", action="store_true",

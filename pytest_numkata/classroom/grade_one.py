@@ -26,6 +26,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from datetime import datetime, timezone
 
@@ -102,9 +103,25 @@ def _kill_group(proc: subprocess.Popen) -> None:
         time.sleep(0.05)
 
 
+# The grading runs of this process's tasks, while they run: a batch graded by threads of this
+# process (the embedded cluster) stops them itself when it is interrupted (``stop_running``).
+_RUNNING: set[subprocess.Popen] = set()
+_RUNNING_LOCK = threading.Lock()
+
+
+def stop_running() -> int:
+    """Kill the grading run of every task still running in this process, as a worker's death
+    would (their tasks then end at once; nobody waits for their results). Returns how many."""
+    with _RUNNING_LOCK:
+        running = list(_RUNNING)
+    for proc in running:
+        _kill_group(proc)
+    return len(running)
+
+
 def _die_with_parent() -> None:
-    """In the child before exec: be killed when the grading worker dies (Linux), so a worker
-    killed mid-batch leaves no grading run behind."""
+    """In the child before exec: be killed when the grading worker dies (Linux: the thread
+    that started it), so a worker killed mid-batch leaves no grading run behind."""
     try:
         import ctypes
 
@@ -241,6 +258,8 @@ def _run(task: dict, to_grade: list[str], rows: dict[str, dict], result: dict) -
             proc = subprocess.Popen(cmd, cwd=work, stdin=subprocess.DEVNULL, stdout=log,
                                     stderr=subprocess.STDOUT, env=env,
                                     start_new_session=True, preexec_fn=_die_with_parent)
+            with _RUNNING_LOCK:
+                _RUNNING.add(proc)
             try:
                 proc.wait(timeout=task.get("timeout") or 600)
             except subprocess.TimeoutExpired:
@@ -248,6 +267,8 @@ def _run(task: dict, to_grade: list[str], rows: dict[str, dict], result: dict) -
             finally:
                 _kill_group(proc)  # whatever the run or a kata left behind
                 proc.wait()
+                with _RUNNING_LOCK:
+                    _RUNNING.discard(proc)
         with open(log_path, "rb") as log:
             log.seek(max(0, os.path.getsize(log_path) - OUTPUT_TAIL))
             output = log.read().decode("utf-8", "replace")
