@@ -109,14 +109,13 @@ _RUNNING: set[subprocess.Popen] = set()
 _RUNNING_LOCK = threading.Lock()
 
 
-def stop_running() -> int:
+def stop_running() -> None:
     """Kill the grading run of every task still running in this process, as a worker's death
-    would (their tasks then end at once; nobody waits for their results). Returns how many."""
+    would (their tasks then end at once; nobody waits for their results)."""
     with _RUNNING_LOCK:
         running = list(_RUNNING)
     for proc in running:
         _kill_group(proc)
-    return len(running)
 
 
 def _die_with_parent() -> None:

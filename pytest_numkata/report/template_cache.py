@@ -78,10 +78,3 @@ class TemplateCache(jinja2.BytecodeCache):
                     os.unlink(tmp)
                 except OSError:
                     pass
-
-    def clear(self) -> None:
-        for path in self.folder.glob("*.jinja2"):
-            try:
-                path.unlink()
-            except OSError:
-                pass
