@@ -26,7 +26,8 @@ an untimed warm-up) and prints them beside the targets:
     class       numkata grade on N full 77-kata submissions (--class-learners, default 8):
                 learners per minute beside a shell loop of `pytest katas --numkata-unlock-all`
                 over the same folders; --jobs 2 vs --jobs 1 (scaling) vs --in-process (Dask's
-                overhead); the projected wall time for 500 learners on 8 and 64 cores
+                overhead); --jobs 2 --cold (runs started cold, not forked from the batch's
+                warm server); the projected wall time for 500 learners on 8 and 64 cores
 
 Nothing in the repository changes: the kata tree (katas/, reference/, pyproject.toml,
 conftest.py) is copied to a temporary directory and every run uses a temporary
@@ -564,6 +565,7 @@ def run_class(b: Bench, tree: Path, learners: int) -> None:
         ("shell loop: pytest katas --numkata-unlock-all",
          ["sh", "-c", CLASS_LOOP, "sh", str(subs), pytest_command()[0]]),
         ("numkata grade --jobs 2", fresh("j2") + ["--jobs", "2"]),
+        ("numkata grade --jobs 2 --cold", fresh("j2cold") + ["--jobs", "2", "--cold"]),
         ("numkata grade --jobs 1", fresh("j1") + ["--jobs", "1"]),
         ("numkata grade --in-process", fresh("inproc") + ["--in-process"]),
     ]

@@ -217,3 +217,22 @@ def processes_mentioning(text: str) -> list[int]:
         if text.encode() in cmdline and state != "Z":
             found.append(int(name))
     return found
+
+
+def grading_runs_in(folder: Path) -> list[int]:
+    """Live learners' grading runs under ``folder`` (their temporary folders' parent), started
+    cold or forked from a warm server alike: processes whose working directory is a grading
+    workspace there (Linux /proc)."""
+    found = []
+    prefix = str(Path(folder).resolve()) + os.sep
+    for name in os.listdir("/proc"):
+        if not name.isdigit():
+            continue
+        try:
+            cwd = os.readlink(f"/proc/{name}/cwd")
+            state = Path(f"/proc/{name}/stat").read_text().rsplit(")", 1)[-1].split()[0]
+        except OSError:
+            continue
+        if cwd.startswith(prefix) and os.path.basename(cwd) == "work" and state != "Z":
+            found.append(int(name))
+    return found

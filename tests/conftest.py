@@ -286,3 +286,34 @@ def bytecode_cache_for_subprocesses(request, tmp_path_factory):
 @pytest.fixture
 def kata_tree(pytester: pytest.Pytester) -> KataTree:
     return KataTree(pytester)
+
+
+def reach_the_server_kata(prefix: str, what: str) -> str:
+    """A kata file that, at import, tries to connect to every abstract Unix socket whose name
+    starts with ``prefix`` (a warm server's) and fails with "learner tried WHAT: " and what
+    each attempt gave ("CONNECTED to ..." or "refused: <error> <errno>")."""
+    return f'''\
+import socket
+
+def _try():
+    names = []
+    with open("/proc/net/unix") as table:
+        for line in table:
+            if "@" + {prefix!r} in line:
+                names.append(line.split()[-1])
+    if not names:
+        return "found no server in /proc/net/unix"
+    results = []
+    for name in names:
+        sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        try:
+            sock.connect("\\0" + name[1:])
+            results.append(f"CONNECTED to {{name}}")
+        except OSError as exc:
+            results.append(f"refused: {{exc.__class__.__name__}} {{exc.errno}}")
+        finally:
+            sock.close()
+    return "; ".join(results)
+
+raise RuntimeError("learner tried " + {what!r} + ": " + _try())
+'''

@@ -16,8 +16,8 @@ import pytest
 
 from pytest_numkata.classroom.gradebook import Gradebook
 
-from .classroom_helpers import (KATAS, build_class, free_port, numkata, processes_mentioning,
-                                wait_for)
+from .classroom_helpers import (KATAS, build_class, free_port, grading_runs_in, numkata,
+                                processes_mentioning, wait_for)
 
 pytestmark = pytest.mark.slow
 
@@ -231,17 +231,18 @@ def test_an_interrupted_batch_resumes_without_grading_twice(tmp_path):
                             stdin=subprocess.DEVNULL, start_new_session=True)
     try:
         wait_for(lambda: partial_rows(out) >= 3, 300, "three graded learners")
-        wait_for(lambda: processes_mentioning(str(scratch)), 120,
-                 "a learner's grading run under way", interval=0.02)
+        wait_for(lambda: grading_runs_in(scratch), 120, "a learner's grading run under way",
+                 interval=0.02)
         os.kill(proc.pid, signal.SIGINT)
         stdout, stderr = proc.communicate(timeout=120)
     finally:
         if proc.poll() is None:
             os.killpg(proc.pid, signal.SIGKILL)
             proc.wait()
-    # the learners' runs still going when it stopped end with it, none is left behind
-    wait_for(lambda: not processes_mentioning(str(scratch)), 15,
-             "the interrupted batch's grading runs to end")
+    # the learners' runs still going when it stopped end with it, none is left behind, nor
+    # the warm server they were forked from
+    wait_for(lambda: not grading_runs_in(scratch) and not processes_mentioning(str(scratch)),
+             15, "the interrupted batch's grading runs to end")
     done = partial_rows(out)
     assert proc.returncode == 130, stdout + stderr
     assert "run the same command again" in stderr and "Traceback" not in stderr

@@ -16,36 +16,12 @@ from types import SimpleNamespace
 import pytest
 
 from pytest_numkata.warm_start import resident
-from tests.conftest import PYPROJECT, committed_reference
+from tests.conftest import PYPROJECT, committed_reference, reach_the_server_kata
 
 NOT_HERE = resident.unavailable(dict(os.environ, NUMKATA_WARM="auto"))
 needs_server = pytest.mark.skipif(NOT_HERE is not None, reason=f"no resident server: {NOT_HERE}")
 
-REACH_THE_SERVER = """\
-import socket
-
-def _try():
-    names = []
-    with open("/proc/net/unix") as table:
-        for line in table:
-            if "@numkata-warm-" in line:
-                names.append(line.split()[-1])
-    if not names:
-        return "found no server in /proc/net/unix"
-    results = []
-    for name in names:
-        sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-        try:
-            sock.connect("\\0" + name[1:])
-            results.append(f"CONNECTED to {name}")
-        except OSError as exc:
-            results.append(f"refused: {exc.__class__.__name__} {exc.errno}")
-        finally:
-            sock.close()
-    return "; ".join(results)
-
-raise RuntimeError("learner tried the warm server: " + _try())
-"""
+REACH_THE_SERVER = reach_the_server_kata("numkata-warm-", "the warm server")
 
 
 def _env(**extra: str) -> dict[str, str]:

@@ -196,3 +196,59 @@ def test_the_server_ends_with_the_process_that_started_it(tmp_path):
         time.sleep(0.05)
     else:
         pytest.fail("the fork server outlived the process that started it")
+
+
+SLEEPER = """\
+import os, sys, time
+print(os.getpid(), flush=True)
+time.sleep(float(sys.argv[1]))
+"""
+
+
+def test_a_spawned_run_is_waited_for_and_dies_with_its_watcher(server, tmp_path):
+    """``spawn``: a pid at once, ``wait`` with a timeout that leaves the run going, ``poll``;
+    a run whose watcher is killed dies with it (it is in a session of its own, so killing the
+    caller's process group would otherwise leave it running), and Ctrl-C sent to the server's
+    process group leaves the server serving."""
+    import signal
+
+    lib = tmp_path / "lib" / "sleeper_pkg"
+    lib.mkdir(parents=True)
+    (lib / "__init__.py").write_text("")
+    (lib / "__main__.py").write_text(SLEEPER)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST_")}
+    env["PYTHONPATH"] = str(tmp_path / "lib")
+    out = (tmp_path / "out.txt").open("w+b")
+    quick = server.spawn(["-m", "sleeper_pkg", "0"], cwd=tmp_path, env=env,
+                         stdout=out.fileno(), stderr=out.fileno())
+    assert quick.wait(60) == 0 and quick.poll() == 0
+    quick.close()
+    run = server.spawn(["-m", "sleeper_pkg", "300"], cwd=tmp_path, env=env,
+                       stdout=out.fileno(), stderr=out.fileno())
+    try:
+        assert os.getsid(run.pid) == run.pid
+        with pytest.raises(subprocess.TimeoutExpired):
+            run.wait(0.2)
+        assert run.poll() is None and _state(run.pid) != b"Z"  # still running
+        os.kill(server.process.pid, signal.SIGINT)  # as a terminal's Ctrl-C would reach it
+        watcher = int(Path(f"/proc/{run.pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
+        assert watcher != server.process.pid
+        os.kill(watcher, signal.SIGKILL)
+        for _ in range(100):
+            if _state(run.pid) == b"Z" or not Path(f"/proc/{run.pid}").exists():
+                break
+            time.sleep(0.05)
+        else:
+            pytest.fail("the run outlived its watcher")
+    finally:
+        try:
+            os.killpg(run.pid, signal.SIGKILL)
+        except OSError:
+            pass
+        run.close()
+        out.close()
+    assert server.process.poll() is None  # Ctrl-C did not end the server
+    again = server.spawn(["-m", "sleeper_pkg", "0"], cwd=tmp_path, env=env,
+                         stdout=out.fileno() if not out.closed else 1, stderr=2)
+    assert again.wait(60) == 0
+    again.close()

@@ -12,6 +12,7 @@ import argparse
 import json
 import os
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -49,6 +50,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                        help="grade on an existing Dask cluster through its scheduler")
     where.add_argument("--in-process", action="store_true",
                        help="grade one learner after another in this process, without Dask")
+    parser.add_argument("--cold", action="store_true",
+                        help="start each learner's grading run as a new process (by default, "
+                             "a batch of 3 or more graded on this machine forks them from one "
+                             "warm process that has loaded pytest and the checks)")
     parser.add_argument("--connect-timeout", type=float, metavar="SECONDS",
                         default=DEFAULT_CONNECT_TIMEOUT,
                         help=f"with --scheduler: how long to wait for the scheduler to answer "
@@ -228,18 +233,19 @@ def _run(args: argparse.Namespace) -> int:
             for task in [t for t in tasks if not t["files"]]:
                 record(task, grade_one(task), None)
             remote = [t for t in tasks if t["files"]]
-            if remote and args.in_process:
-                from .scheduling import run_in_process
+            with _warm_runs(remote, args, catalogue):
+                if remote and args.in_process:
+                    from .scheduling import run_in_process
 
-                for item in run_in_process(remote):
-                    record(*item)
-            elif remote:
-                from .scheduling import dask_client, run_on_dask
-
-                with dask_client(jobs=args.jobs, scheduler=args.scheduler,
-                                 connect_timeout=args.connect_timeout) as client:
-                    for item in run_on_dask(client, remote):
+                    for item in run_in_process(remote):
                         record(*item)
+                elif remote:
+                    from .scheduling import dask_client, run_on_dask
+
+                    with dask_client(jobs=args.jobs, scheduler=args.scheduler,
+                                     connect_timeout=args.connect_timeout) as client:
+                        for item in run_on_dask(client, remote):
+                            record(*item)
         except SchedulerError as exc:
             progress.finish()
             print(f"numkata grade: {exc}", file=sys.stderr)
@@ -274,6 +280,26 @@ def _multi_answer(submissions, catalogue) -> dict[str, bool]:
             text = data.decode("utf-8", "replace")
             out[kata_id] = not answer_is_single_number(catalogue.by_id[kata_id], text)
     return out
+
+
+def _warm_runs(tasks: list[dict], args, catalogue):
+    """Where this batch's runs may be forked from a warm server (warm_grading.py): start one
+    for them, loading the checks of the katas they grade, and mark them to use it."""
+    import contextlib
+
+    from . import warm_grading
+
+    if warm_grading.why_cold(len(tasks), scheduler=args.scheduler, cold=args.cold) is not None:
+        return contextlib.nullcontext()
+    from ..warm_start.preload import HEAVY
+    from .grade_one import environment
+
+    graded = {kata_id for task in tasks for kata_id in task["files"]}
+    modules = [*HEAVY, *sorted({k.checks_module for k in catalogue.katas if k.id in graded})]
+    for task in tasks:
+        task["warm"] = True
+    return warm_grading.batch(env=environment(tempfile.gettempdir(), tasks[0]["pack_paths"]),
+                              modules=modules)
 
 
 def _error_result(task: dict, error: str) -> dict:

@@ -3,7 +3,8 @@
 
 The learner's taken kata files go into a private workspace (a minimal ``pyproject.toml`` and
 ``katas/chNN/<kata>.py``); the teacher's installed numkata grades it in a subprocess of its own
-process group:
+process group (started cold, or forked from the batch's warm server when the task says
+``warm``: ``warm_grading.py``):
 
     python -m pytest katas --numkata-unlock-all --numkata-home=HOME -p no:cacheprovider -q
 
@@ -105,7 +106,7 @@ def _kill_group(proc: subprocess.Popen) -> None:
 
 # The grading runs of this process's tasks, while they run: a batch graded by threads of this
 # process (the embedded cluster) stops them itself when it is interrupted (``stop_running``).
-_RUNNING: set[subprocess.Popen] = set()
+_RUNNING: set = set()  # subprocess.Popen, or warm_grading's WarmRun
 _RUNNING_LOCK = threading.Lock()
 
 
@@ -147,7 +148,9 @@ def _session_members(sid: int) -> list[int]:
     return found
 
 
-def _environment(tmp: str) -> dict[str, str]:
+def environment(tmp: str, pack_paths=None) -> dict[str, str]:
+    """A grading run's environment: the teacher's, without what would change the grading, with
+    ``tmp`` as its temporary folder and ``pack_paths`` (the teacher's kata packs) on its path."""
     env = {k: v for k, v in os.environ.items()
            if not k.startswith(("PYTEST_", "NUMKATA_", "HYPOTHESIS_", "COV_"))
            and k not in ("PYTHONPATH", "CI")}
@@ -158,6 +161,8 @@ def _environment(tmp: str) -> dict[str, str]:
     # a submission is graded by this run, in its process group, never by a resident warm
     # server a teacher's own pytest run may have left (warm_start/resident.py)
     env["NUMKATA_WARM"] = "off"
+    if pack_paths:
+        env["PYTHONPATH"] = os.pathsep.join(pack_paths)
     return env
 
 
@@ -185,7 +190,8 @@ def grade_one(task: dict) -> dict:
     """Grade one learner. ``task`` holds: learner, files {kata id: bytes}, katas (the kata ids
     to grade, in order), seed, timeout, judge_jobs (the judge's own parallel graders; None lets
     it choose), python (optional interpreter), pack_paths (the PYTHONPATH entries where the
-    teacher's kata packs were found: the grading run sees the same packs)."""
+    teacher's kata packs were found: the grading run sees the same packs), warm (fork the run
+    from this process's batch server, if there is one)."""
     from .. import __version__
 
     started = time.monotonic()
@@ -250,13 +256,17 @@ def _run(task: dict, to_grade: list[str], rows: dict[str, dict], result: dict) -
         log_path = os.path.join(tmp, "output.txt")
         timed_out = False
         with open(log_path, "wb") as log:
-            env = _environment(os.path.join(tmp, "tmp"))
-            if task.get("pack_paths"):
-                env["PYTHONPATH"] = os.pathsep.join(task["pack_paths"])
+            env = environment(os.path.join(tmp, "tmp"), task.get("pack_paths"))
             env[RUN_LOG_ENV] = os.path.join(tmp, "checks.jsonl")
-            proc = subprocess.Popen(cmd, cwd=work, stdin=subprocess.DEVNULL, stdout=log,
-                                    stderr=subprocess.STDOUT, env=env,
-                                    start_new_session=True, preexec_fn=_die_with_parent)
+            proc = None
+            if task.get("warm") and not task.get("python"):  # forked from the batch's server
+                from .warm_grading import spawn
+
+                proc = spawn(cmd, cwd=work, env=env, output=log.fileno())
+            if proc is None:
+                proc = subprocess.Popen(cmd, cwd=work, stdin=subprocess.DEVNULL, stdout=log,
+                                        stderr=subprocess.STDOUT, env=env,
+                                        start_new_session=True, preexec_fn=_die_with_parent)
             with _RUNNING_LOCK:
                 _RUNNING.add(proc)
             try:
@@ -266,6 +276,8 @@ def _run(task: dict, to_grade: list[str], rows: dict[str, dict], result: dict) -
             finally:
                 _kill_group(proc)  # whatever the run or a kata left behind
                 proc.wait()
+                if hasattr(proc, "close"):  # a warm run's connection to its server
+                    proc.close()
                 with _RUNNING_LOCK:
                     _RUNNING.discard(proc)
         with open(log_path, "rb") as log:

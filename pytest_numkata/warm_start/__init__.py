@@ -9,8 +9,9 @@ sessions, it loads all of that once and forks a child per session:
   libraries and the checks; and keeping the workspace root off ``sys.path``;
 - ``fork_server.py`` - a server process that preloads, then runs each ``python -m MODULE ...``
   command it is sent in a forked child of itself, with the caller's working directory,
-  environment and output files: the gauntlet's rounds (``numkata dev check``) and numkata's
-  own tests use it;
+  environment and output files: the gauntlet's rounds (``numkata dev check``), the learners'
+  runs of a ``numkata grade`` batch (``classroom/warm_grading.py``) and numkata's own tests
+  use it;
 - ``resident.py`` - a fork server left running after a learner's run in a terminal, to which
   the next ``pytest`` run in a kata tree hands itself over (``plugin``'s
   ``pytest_cmdline_main``); ``numkata warm`` starts, stops and shows it.

@@ -8,11 +8,16 @@ is sent, forks:
 
 - a *watcher*, which forks the *run* and reports its pid, then its exit status, back over the
   caller's connection (and kills the run's process group if the caller goes away);
-- the *run*, in a session and process group of its own, with the caller's working directory,
+- the *run*, in a session and process group of its own (made before its pid is reported), killed
+  if its watcher is (``PR_SET_PDEATHSIG``), with the caller's working directory,
   environment (``os.environ`` is replaced), ``sys.path`` as ``python -m`` would build it there
   (the directory, ``PYTHONPATH``, then the interpreter's own), standard streams on the
   caller's files, fresh random seeds, and ``sys.argv`` as ``python -m`` sets it. It runs the
   module with ``runpy`` and ends with the module's exit status, after ``atexit`` handlers.
+
+``run`` waits for the run and returns its output, as ``subprocess.run`` would; ``spawn``
+returns it at once, as ``subprocess.Popen`` would, with its output on the caller's descriptors.
+A server serves only processes of its own user.
 
 So each run is a separate process that starts with everything loaded: a fault in it ends it
 alone, as a fault in a cold process would. What a fork cannot give a run is a fresh
@@ -53,17 +58,19 @@ class ForkServer:
     """A warm server process and the commands run through it (see the module's text)."""
 
     def __init__(self, root: Path, *, modules: list[str] | None = None, zygote: bool = True,
-                 env: dict[str, str] | None = None):
+                 env: dict[str, str] | None = None, address: str | None = None):
         """``root``: an empty directory for the server's own pytest session; ``modules``: what
         it imports in that session (by default the heavy libraries and every hidden checks
         module of the installed packs); ``zygote``: start the learners' zygote there, shared
-        by every run; ``env``: the server's environment (by default this process's)."""
+        by every run; ``env``: the server's environment (by default this process's);
+        ``address``: where it listens (by default ``root/server.sock``; an abstract name,
+        ``"\0..."``, is out of reach of a learner process Landlock ABI 6+ confines)."""
         self.root = Path(root)
         self.modules = modules
         self.zygote = zygote
         self.env = dict(os.environ if env is None else env)
         self.process: subprocess.Popen | None = None
-        self.address: str | None = None
+        self.address: str | None = address
 
     @staticmethod
     def available() -> bool:
@@ -76,7 +83,7 @@ class ForkServer:
         if not self.available():
             return False
         _prepare_root(self.root)
-        self.address = str(self.root / "server.sock")
+        self.address = self.address or str(self.root / "server.sock")
         config = {"address": self.address, "root": str(self.root), "modules": self.modules,
                   "zygote": self.zygote}
         with open(self.root / "server.log", "ab") as log:  # what the server itself says
@@ -90,6 +97,31 @@ class ForkServer:
             return False
         return True
 
+    def spawn(self, args: list[str], *, cwd: str | os.PathLike, env: dict[str, str] | None = None,
+              stdout: int, stderr: int) -> WarmRun:
+        """Start ``python ARGS`` (``args`` start with ``-m MODULE``) in a forked child whose
+        standard output and error are the descriptors ``stdout`` and ``stderr`` and whose input
+        is empty; return it as soon as it runs (``WarmRun``: a pid, ``wait``, ``poll``)."""
+        if self.process is None:
+            raise RuntimeError("the fork server is not running: call start() first")
+        if len(args) < 2 or args[0] != "-m":
+            raise ValueError(f"only 'python -m MODULE ...' commands run warm, not {args!r}")
+        request = {"args": list(args), "cwd": os.fspath(Path(cwd).resolve()),
+                   "env": dict(os.environ if env is None else env)}
+        body = json.dumps(request).encode()
+        null = os.open(os.devnull, os.O_RDONLY)
+        conn = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        try:
+            conn.connect(self.address)
+            socket.send_fds(conn, [HEADER.pack(len(body))], [null, stdout, stderr])
+            conn.sendall(body)
+            return WarmRun(conn, [sys.executable, *args])
+        except BaseException:
+            conn.close()
+            raise
+        finally:
+            os.close(null)
+
     def run(self, args: list[str], *, cwd: str | os.PathLike, env: dict[str, str] | None = None,
             timeout: float | None = None) -> subprocess.CompletedProcess:
         """Run ``python ARGS`` (``args`` start with ``-m MODULE``) in a forked child: a
@@ -97,54 +129,16 @@ class ForkServer:
         capture_output=True, text=True, errors="replace")``, standard input empty. On
         ``timeout`` the run's process group is killed and ``subprocess.TimeoutExpired``
         raised."""
-        if self.process is None:
-            raise RuntimeError("the fork server is not running: call start() first")
-        if len(args) < 2 or args[0] != "-m":
-            raise ValueError(f"only 'python -m MODULE ...' commands run warm, not {args!r}")
-        command = [sys.executable, *args]
-        request = {"args": list(args), "cwd": os.fspath(Path(cwd).resolve()),
-                   "env": dict(os.environ if env is None else env)}
-        body = json.dumps(request).encode()
         with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-            null = os.open(os.devnull, os.O_RDONLY)
-            conn = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+            run = self.spawn(args, cwd=cwd, env=env, stdout=out.fileno(), stderr=err.fileno())
             try:
-                conn.connect(self.address)
-                socket.send_fds(conn, [HEADER.pack(len(body))],
-                                [null, out.fileno(), err.fileno()])
-                conn.sendall(body)
-            except OSError:
-                conn.close()
+                code = run.wait(timeout)
+            except subprocess.TimeoutExpired:
+                _kill_group(run.pid)
                 raise
             finally:
-                os.close(null)
-            try:
-                code = self._wait(conn, timeout, command)
-            finally:
-                conn.close()
-            return subprocess.CompletedProcess(command, code, _text(out), _text(err))
-
-    def _wait(self, conn: socket.socket, timeout: float | None, command) -> int:
-        deadline = None if timeout is None else time.monotonic() + timeout
-        reader = conn.makefile("rb")
-        pid = None
-        while True:
-            left = None if deadline is None else deadline - time.monotonic()
-            if left is not None and left <= 0:
-                if pid is not None:
-                    _kill_group(pid)
-                raise subprocess.TimeoutExpired(command, timeout)
-            ready, _, _ = select.select([conn], [], [], left)
-            if not ready:
-                continue
-            line = reader.readline()
-            if not line:
-                raise RuntimeError("the fork server dropped a run without its exit status")
-            message = json.loads(line)
-            if "pid" in message:
-                pid = message["pid"]
-            if "status" in message:
-                return int(message["status"])
+                run.close()
+            return subprocess.CompletedProcess(run.args, code, _text(out), _text(err))
 
     def close(self) -> None:
         process, self.process = self.process, None
@@ -167,6 +161,55 @@ class ForkServer:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+class WarmRun:
+    """A run ``ForkServer.spawn`` started: what a caller needs of a ``subprocess.Popen``. Its
+    ``pid`` leads the run's own session and process group; closing it (or this process
+    ending) before the run has ended makes the server kill that group."""
+
+    def __init__(self, conn: socket.socket, args: list[str]):
+        self.args = args
+        self.returncode: int | None = None
+        self._conn = conn
+        self._reader = conn.makefile("rb")
+        message = self._message(START_TIMEOUT)
+        if message is None or "pid" not in message:
+            raise RuntimeError("the fork server did not start the run")
+        self.pid: int = int(message["pid"])
+
+    def _message(self, timeout: float | None) -> dict | None:
+        """The server's next line; None when ``timeout`` passes first."""
+        ready, _, _ = select.select([self._conn], [], [], timeout)
+        if not ready:
+            return None
+        line = self._reader.readline()
+        if not line:
+            raise RuntimeError("the fork server dropped a run without its exit status")
+        return json.loads(line)
+
+    def wait(self, timeout: float | None = None) -> int:
+        """The run's exit status; ``subprocess.TimeoutExpired`` if it has not ended within
+        ``timeout`` seconds (it goes on running)."""
+        deadline = None if timeout is None else time.monotonic() + timeout
+        while self.returncode is None:
+            left = None if deadline is None else max(0.0, deadline - time.monotonic())
+            message = self._message(left)
+            if message is None:
+                raise subprocess.TimeoutExpired(self.args, timeout)
+            if "status" in message:
+                self.returncode = int(message["status"])
+        return self.returncode
+
+    def poll(self) -> int | None:
+        try:
+            return self.wait(0)
+        except subprocess.TimeoutExpired:
+            return None
+
+    def close(self) -> None:
+        self._reader.close()
+        self._conn.close()
 
 
 def _prepare_root(root: Path) -> Path:
@@ -224,6 +267,9 @@ def _serve(config: dict) -> None:
         signal.signal(signal.SIGHUP, signal.SIG_IGN)
     else:
         signal.signal(signal.SIGTERM, lambda *_: os._exit(0))
+        # Ctrl-C in a terminal reaches the caller's whole process group, this server and its
+        # watchers too: the caller decides what ends, and closes the server itself
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
     # Watchers are reaped here, not left to the kernel, so that the CPU time of the runs
     # counts as this server's children's (and, once it ends, as its caller's children's).
     signal.signal(signal.SIGCHLD, _reap)
@@ -242,7 +288,7 @@ def _serve(config: dict) -> None:
             continue
         last = time.monotonic()
         conn.setblocking(True)
-        if resident and peer_uid(conn) != os.getuid():
+        if peer_uid(conn) != os.getuid():
             conn.close()  # only its own user's processes are served
             continue
         try:
@@ -407,10 +453,21 @@ def _watch(listener: socket.socket, conn: socket.socket, request: dict, fds: lis
         listener.close()
         signal.signal(signal.SIGCHLD, signal.SIG_DFL)
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        watcher = os.getpid()
+        started, leading = os.pipe()
         pid = os.fork()
         if pid == 0:
             conn.close()
+            os.close(started)
+            try:
+                os.setsid()  # a session and process group of its own, like a cold process,
+            finally:  # before its caller learns its pid
+                os.close(leading)
+            _die_with(watcher)
             _run(request, fds, base_path)  # never returns
+        os.close(leading)
+        os.read(started, 1)  # end of file: the run leads its session (or has died)
+        os.close(started)
         for fd in fds:
             os.close(fd)
         conn.sendall(json.dumps({"pid": pid}).encode() + b"\n")
@@ -420,6 +477,20 @@ def _watch(listener: socket.socket, conn: socket.socket, request: dict, fds: lis
         pass
     finally:
         os._exit(0)
+
+
+def _die_with(watcher: int) -> None:
+    """In the run: be killed when its watcher is (Linux), as a cold process started with
+    ``PR_SET_PDEATHSIG`` would be, so that killing a caller's process group with its server
+    and watchers leaves no run behind (the run is in a session of its own)."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except Exception:  # noqa: BLE001 - elsewhere the caller's hang-up still ends it
+        return
+    if os.getppid() != watcher:  # the watcher died before the setting took
+        os._exit(1)
 
 
 def _wait_for(pid: int, conn: socket.socket) -> int:
@@ -446,7 +517,6 @@ def _run(request: dict, fds: list[int], base_path: list[str]) -> None:
     """The run: become what ``python -m MODULE ARGS`` would be in the caller's place."""
     code = 1
     try:
-        os.setsid()  # its own session and process group: killed as one, like a cold process
         for target, fd in enumerate(fds):
             os.dup2(fd, target)
             os.close(fd)

@@ -72,6 +72,13 @@ def unavailable(env, *, sandbox: bool = True) -> str | None:
     (``sandbox=False``: leaving out the Landlock check, which costs an import)."""
     if mode(env) == "off":
         return f"turned off ({ENV}=off)"
+    return system_unavailable(sandbox=sandbox)
+
+
+def system_unavailable(*, sandbox: bool = True) -> str | None:
+    """Why this system cannot have a warm server that kata code cannot reach, or None: one
+    listening on an abstract Unix socket, which Landlock ABI 6+ scopes away from learner
+    processes (``sandbox=False``: leaving out the Landlock check)."""
     if not (sys.platform.startswith("linux") and hasattr(os, "fork")
             and hasattr(socket, "send_fds")):
         return "needs Linux (fork, passing file descriptors)"
