@@ -179,6 +179,11 @@ def test_grading_on_a_scheduler_and_two_workers(tmp_path, cluster):
     assert (out / "class-report.html").exists() and (out / "grades.csv").exists()
     hosts = {le["host"] for le in learners.values() if le["status"] == "graded"}
     assert hosts  # recorded where it was graded
+    # 6 learners on 2 workers: each worker forked its runs from a warm server of its own,
+    # which stays for the next batch (warm_grading.WORKER_IDLE)
+    workers = {w.pid for w in cluster.live_workers()}
+    servers = [pid for pid in processes_mentioning("numkata-grade-") if _ppid(pid) in workers]
+    assert servers, "no worker started a warm server"
 
 
 def test_a_worker_killed_mid_batch_loses_nothing(tmp_path, cluster):
@@ -194,9 +199,9 @@ def test_a_worker_killed_mid_batch_loses_nothing(tmp_path, cluster):
         # grading run is alive) and kill it
         wait_for(lambda: partial_rows(out) >= 2, 300, "the first graded learners")
 
-        def victim_busy():
-            return [pid for pid in processes_mentioning(str(cluster.tmp))
-                    if _ppid(pid) == victim.pid]
+        def victim_busy():  # a grading run the victim started, cold or from its warm server
+            return [pid for pid in grading_runs_in(cluster.tmp)
+                    if _descends_from(pid, victim.pid)]
         wait_for(victim_busy, 120, "the victim worker to be grading", interval=0.05)
         done_before = partial_rows(out)
         os.killpg(victim.pid, signal.SIGKILL)
@@ -217,6 +222,14 @@ def _ppid(pid: int) -> int | None:
         return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[-1].split()[1])
     except (OSError, ValueError, IndexError):
         return None
+
+
+def _descends_from(pid: int | None, ancestor: int) -> bool:
+    while pid and pid > 1:
+        pid = _ppid(pid)
+        if pid == ancestor:
+            return True
+    return False
 
 
 def test_an_interrupted_batch_resumes_without_grading_twice(tmp_path):

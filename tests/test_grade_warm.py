@@ -21,8 +21,8 @@ from tests.conftest import reach_the_server_kata
 
 pytestmark = [
     pytest.mark.slow,
-    pytest.mark.skipif(warm_grading.why_cold(warm_grading.WARM_FROM_LEARNERS, scheduler=None)
-                       is not None, reason="no warm grading on this system"),
+    pytest.mark.skipif(warm_grading.why_cold(warm_grading.WARM_FROM_LEARNERS) is not None,
+                       reason="no warm grading on this system"),
 ]
 
 REACH_THE_SERVER = reach_the_server_kata("numkata-grade-", "the grading server")
@@ -89,11 +89,13 @@ def test_a_batch_forks_every_run_from_one_server_and_grades_as_cold_runs(tmp_pat
 
 
 def test_when_runs_start_cold():
-    assert warm_grading.why_cold(warm_grading.WARM_FROM_LEARNERS, scheduler=None) is None
-    assert "fewer than" in warm_grading.why_cold(warm_grading.WARM_FROM_LEARNERS - 1,
-                                                 scheduler=None)
-    assert "Dask cluster" in warm_grading.why_cold(50, scheduler="tcp://127.0.0.1:8786")
-    assert "--cold" in warm_grading.why_cold(50, scheduler=None, cold=True)
+    w = warm_grading.WARM_FROM_LEARNERS
+    assert warm_grading.why_cold(w) is None
+    assert "fewer than" in warm_grading.why_cold(w - 1)
+    assert "--cold" in warm_grading.why_cold(50, cold=True)
+    assert warm_grading.why_cold(2 * w, workers=2) is None  # each worker checks its system
+    assert "per worker" in warm_grading.why_cold(2 * w - 1, workers=2)
+    assert "--cold" in warm_grading.why_cold(50, workers=2, cold=True)
 
 
 @pytest.mark.parametrize("start", ["cold", "warm"])

@@ -252,3 +252,16 @@ def test_a_spawned_run_is_waited_for_and_dies_with_its_watcher(server, tmp_path)
                          stdout=out.fileno() if not out.closed else 1, stderr=2)
     assert again.wait(60) == 0
     again.close()
+
+
+def test_a_server_given_an_idle_time_ends_after_it(tmp_path, probe):
+    with ForkServer(tmp_path / "srv", modules=[], zygote=False, idle=1.0) as s:
+        assert s.run(["-m", "probe_pkg"], cwd=tmp_path, env=_env(probe)).returncode == 0
+        assert s.process.poll() is None  # a run just ended: the idle time starts again
+        for _ in range(100):
+            if s.process.poll() is not None:
+                break
+            time.sleep(0.1)
+        else:
+            pytest.fail("the server did not end after its idle time")
+        assert s.process.returncode == 0

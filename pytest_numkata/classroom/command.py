@@ -52,7 +52,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                        help="grade one learner after another in this process, without Dask")
     parser.add_argument("--cold", action="store_true",
                         help="start each learner's grading run as a new process (by default, "
-                             "a batch of 3 or more graded on this machine forks them from one "
+                             "a batch with 3 or more learners per worker forks them from a "
                              "warm process that has loaded pytest and the checks)")
     parser.add_argument("--connect-timeout", type=float, metavar="SECONDS",
                         default=DEFAULT_CONNECT_TIMEOUT,
@@ -240,10 +240,12 @@ def _run(args: argparse.Namespace) -> int:
                     for item in run_in_process(remote):
                         record(*item)
                 elif remote:
-                    from .scheduling import dask_client, run_on_dask
+                    from .scheduling import dask_client, run_on_dask, workers_of
 
                     with dask_client(jobs=args.jobs, scheduler=args.scheduler,
                                      connect_timeout=args.connect_timeout) as client:
+                        if args.scheduler:
+                            _warm_on_workers(remote, args, catalogue, workers_of(client))
                         for item in run_on_dask(client, remote):
                             record(*item)
         except SchedulerError as exc:
@@ -282,24 +284,42 @@ def _multi_answer(submissions, catalogue) -> dict[str, bool]:
     return out
 
 
+def _warm_modules(tasks: list[dict], catalogue) -> list[str]:
+    """What a warm server for these tasks loads: the heavy libraries, the checks they use."""
+    from ..warm_start.preload import HEAVY
+
+    graded = {kata_id for task in tasks for kata_id in task["files"]}
+    return [*HEAVY, *sorted({k.checks_module for k in catalogue.katas if k.id in graded})]
+
+
 def _warm_runs(tasks: list[dict], args, catalogue):
-    """Where this batch's runs may be forked from a warm server (warm_grading.py): start one
-    for them, loading the checks of the katas they grade, and mark them to use it."""
+    """Where this batch's runs, graded here, may be forked from a warm server
+    (warm_grading.py): start one for them and mark them to use it."""
     import contextlib
 
     from . import warm_grading
 
-    if warm_grading.why_cold(len(tasks), scheduler=args.scheduler, cold=args.cold) is not None:
+    if args.scheduler or warm_grading.why_cold(len(tasks), cold=args.cold) is not None:
         return contextlib.nullcontext()
-    from ..warm_start.preload import HEAVY
     from .grade_one import environment
 
-    graded = {kata_id for task in tasks for kata_id in task["files"]}
-    modules = [*HEAVY, *sorted({k.checks_module for k in catalogue.katas if k.id in graded})]
     for task in tasks:
         task["warm"] = True
     return warm_grading.batch(env=environment(tempfile.gettempdir(), tasks[0]["pack_paths"]),
-                              modules=modules)
+                              modules=_warm_modules(tasks, catalogue))
+
+
+def _warm_on_workers(tasks: list[dict], args, catalogue, workers: int) -> None:
+    """On a Dask cluster: mark the tasks to be forked from their workers' own warm servers
+    when there are enough of them per worker (warm_grading.py)."""
+    from . import warm_grading
+
+    if warm_grading.why_cold(len(tasks), workers=workers, cold=args.cold) is not None:
+        return
+    modules = _warm_modules(tasks, catalogue)
+    for task in tasks:
+        task["warm"] = True
+        task["warm_modules"] = modules
 
 
 def _error_result(task: dict, error: str) -> dict:

@@ -191,7 +191,8 @@ def grade_one(task: dict) -> dict:
     to grade, in order), seed, timeout, judge_jobs (the judge's own parallel graders; None lets
     it choose), python (optional interpreter), pack_paths (the PYTHONPATH entries where the
     teacher's kata packs were found: the grading run sees the same packs), warm (fork the run
-    from this process's batch server, if there is one)."""
+    from this process's batch server, or else from this process's own server loading
+    warm_modules: warm_grading.py)."""
     from .. import __version__
 
     started = time.monotonic()
@@ -259,10 +260,13 @@ def _run(task: dict, to_grade: list[str], rows: dict[str, dict], result: dict) -
             env = environment(os.path.join(tmp, "tmp"), task.get("pack_paths"))
             env[RUN_LOG_ENV] = os.path.join(tmp, "checks.jsonl")
             proc = None
-            if task.get("warm") and not task.get("python"):  # forked from the batch's server
+            if task.get("warm") and not task.get("python"):  # forked from a warm server
                 from .warm_grading import spawn
 
-                proc = spawn(cmd, cwd=work, env=env, output=log.fileno())
+                proc = spawn(cmd, cwd=work, env=env, output=log.fileno(),
+                             server_env=environment(tempfile.gettempdir(),
+                                                    task.get("pack_paths")),
+                             modules=task.get("warm_modules"))
             if proc is None:
                 proc = subprocess.Popen(cmd, cwd=work, stdin=subprocess.DEVNULL, stdout=log,
                                         stderr=subprocess.STDOUT, env=env,

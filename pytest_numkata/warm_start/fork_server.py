@@ -58,19 +58,23 @@ class ForkServer:
     """A warm server process and the commands run through it (see the module's text)."""
 
     def __init__(self, root: Path, *, modules: list[str] | None = None, zygote: bool = True,
-                 env: dict[str, str] | None = None, address: str | None = None):
+                 env: dict[str, str] | None = None, address: str | None = None,
+                 idle: float | None = None):
         """``root``: an empty directory for the server's own pytest session; ``modules``: what
         it imports in that session (by default the heavy libraries and every hidden checks
         module of the installed packs); ``zygote``: start the learners' zygote there, shared
         by every run; ``env``: the server's environment (by default this process's);
         ``address``: where it listens (by default ``root/server.sock``; an abstract name,
-        ``"\0..."``, is out of reach of a learner process Landlock ABI 6+ confines)."""
+        ``"\0..."``, is out of reach of a learner process Landlock ABI 6+ confines); ``idle``:
+        seconds without a run after which the server ends (by default it waits for
+        ``close``, or for this process's end)."""
         self.root = Path(root)
         self.modules = modules
         self.zygote = zygote
         self.env = dict(os.environ if env is None else env)
         self.process: subprocess.Popen | None = None
         self.address: str | None = address
+        self.idle = idle
 
     @staticmethod
     def available() -> bool:
@@ -85,7 +89,7 @@ class ForkServer:
         _prepare_root(self.root)
         self.address = self.address or str(self.root / "server.sock")
         config = {"address": self.address, "root": str(self.root), "modules": self.modules,
-                  "zygote": self.zygote}
+                  "zygote": self.zygote, "idle": self.idle}
         with open(self.root / "server.log", "ab") as log:  # what the server itself says
             self.process = subprocess.Popen(
                 [sys.executable, __file__, json.dumps(config)], cwd=self.root, env=self.env,
@@ -283,8 +287,9 @@ def _serve(config: dict) -> None:
         except (InterruptedError, TimeoutError):
             if not resident and os.getppid() != parent:  # its starter is gone: so is its use
                 os._exit(0)
-            if resident and not _WATCHERS and time.monotonic() - last > config["idle"]:
-                _leave(root)
+            if (config.get("idle") is not None and not _WATCHERS
+                    and time.monotonic() - last > config["idle"]):
+                _leave(root) if resident else os._exit(0)
             continue
         last = time.monotonic()
         conn.setblocking(True)
