@@ -176,7 +176,8 @@ class WarmRun:
         self.args = args
         self.returncode: int | None = None
         self._conn = conn
-        self._reader = conn.makefile("rb")
+        # unbuffered: a line already read ahead would be invisible to select
+        self._reader = conn.makefile("rb", buffering=0)
         message = self._message(START_TIMEOUT)
         if message is None or "pid" not in message:
             raise RuntimeError("the fork server did not start the run")
