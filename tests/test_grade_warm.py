@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import subprocess
+import tempfile
 import types
 
 import pytest
@@ -130,3 +131,35 @@ def test_stop_running_ends_the_runs_under_way(start, tmp_path):
     assert not thread.is_alive() and time.monotonic() - stopped < 10
     assert run.returncode is not None and not grade_one_mod._RUNNING
     assert results[0]["katas"]["ch00/fp32_max"]["verdict"] != "mastered"
+
+
+def test_a_forked_run_past_the_submissions_limit_is_stopped_and_timed_out(monkeypatch):
+    """The wall-clock limit holds for a forked run as for a cold one: the run is killed (its
+    watcher then reports its end), the kata that finished keeps its verdict, the hanging one
+    is "timed out"."""
+    import time
+
+    from pytest_numkata.warm_start.preload import HEAVY
+
+    from .classroom_helpers import reference
+
+    files = {"ch00/fp32_max": reference("ch00/fp32_max"),
+             "ch00/machine_epsilon": b"import time\ntime.sleep(600)\nANSWER = 1.0\n"}
+    task = {"learner": "sy", "files": files, "katas": list(files), "seed": None,
+            "judge_jobs": 1, "timeout": 6, "warm": True}
+    runs = []
+    spawn = ForkServer.spawn
+
+    def kept(self, args, **kwargs):
+        runs.append(spawn(self, args, **kwargs))
+        return runs[-1]
+
+    monkeypatch.setattr(ForkServer, "spawn", kept)
+    with warm_grading.batch(env=grade_one_mod.environment(tempfile.gettempdir()), modules=list(HEAVY)):
+        started = time.monotonic()
+        result = grade_one_mod.grade_one(task)
+        assert time.monotonic() - started < 30
+    assert len(runs) == 1 and runs[0].returncode is not None  # forked, and ended
+    assert result["status"] == "timed out" and "stopped after 6" in result["note"]
+    assert result["katas"]["ch00/fp32_max"]["verdict"] == "mastered"
+    assert result["katas"]["ch00/machine_epsilon"]["verdict"] == "timed out"
