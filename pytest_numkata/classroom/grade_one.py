@@ -119,17 +119,6 @@ def stop_running() -> None:
         _kill_group(proc)
 
 
-def _die_with_parent() -> None:
-    """In the child before exec: be killed when the grading worker dies (Linux: the thread
-    that started it), so a worker killed mid-batch leaves no grading run behind."""
-    try:
-        import ctypes
-
-        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-    except Exception:
-        pass
-
-
 def _session_members(sid: int) -> list[int]:
     """Processes of session ``sid`` other than its (possibly exited) leader (Linux /proc)."""
     found = []
@@ -268,9 +257,13 @@ def _run(task: dict, to_grade: list[str], rows: dict[str, dict], result: dict) -
                                                     task.get("pack_paths")),
                              modules=task.get("warm_modules"))
             if proc is None:
+                from ..sandbox.limits import die_with_parent
+
+                # killed with the grading worker (Linux: the thread that started it), so a
+                # worker killed mid-batch leaves no grading run behind
                 proc = subprocess.Popen(cmd, cwd=work, stdin=subprocess.DEVNULL, stdout=log,
                                         stderr=subprocess.STDOUT, env=env,
-                                        start_new_session=True, preexec_fn=_die_with_parent)
+                                        start_new_session=True, preexec_fn=die_with_parent)
             with _RUNNING_LOCK:
                 _RUNNING.add(proc)
             try:

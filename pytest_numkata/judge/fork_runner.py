@@ -35,7 +35,8 @@ import warnings
 from _pytest.reports import TestReport
 from _pytest.runner import runtestprotocol
 
-from ..sandbox.limits import MB, Limits, cpu_seconds, current_cpu, lower_soft_limit
+from ..sandbox.limits import (MB, Limits, cpu_seconds, current_cpu, die_with_parent,
+                              lower_soft_limit)
 
 MAX_SECTION = 4000  # characters of captured output kept per section
 
@@ -86,21 +87,6 @@ def _truncate_sections(report: TestReport) -> None:
     report.sections = kept
 
 
-def _die_with_parent(parent_pid: int) -> None:
-    """A grading child must not outlive the run (say the run was killed with SIGKILL while a
-    kata loops forever): on Linux the kernel sends it SIGKILL when its parent dies."""
-    try:
-        import ctypes
-
-        libc = ctypes.CDLL(None, use_errno=True)
-        PR_SET_PDEATHSIG = 1
-        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
-    except (OSError, AttributeError, TypeError):
-        return  # not Linux: the parent's own cleanup is all there is
-    if os.getppid() != parent_pid:  # the parent died before prctl took effect
-        os._exit(70)
-
-
 def _cpu_for_next_judge(taken: set[int]) -> int | None:
     """The CPU a new judge process is pinned to, or None to leave it to the kernel.
 
@@ -128,7 +114,7 @@ def _child(items, write_fd: int, limits: Limits, config, parent_pid: int,
            cpu: int | None = None) -> None:
     """Run ``items`` in this (forked) process and send their reports; never returns."""
     status = 0
-    _die_with_parent(parent_pid)
+    die_with_parent(parent_pid)  # a grading child must not outlive the run
     if cpu is not None:
         with contextlib.suppress(OSError):
             os.sched_setaffinity(0, {cpu})

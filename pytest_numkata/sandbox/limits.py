@@ -13,7 +13,8 @@ are applied there; with ``--numkata-isolation=none`` they are applied to this pr
 RLIMIT_AS, SIGALRM). Where a limit is unavailable it does nothing.
 
 The readers of a process's use that the limits are measured against live here too:
-``address_space_now``, and from ``/proc/<pid>/stat`` ``cpu_seconds`` and ``current_cpu``.
+``address_space_now``, and from ``/proc/<pid>/stat`` ``cpu_seconds`` and ``current_cpu``; and
+the bound on a helper process's life, ``die_with_parent``.
 """
 
 from __future__ import annotations
@@ -72,6 +73,20 @@ def address_space_now() -> int | None:
 
 
 _TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+
+
+def die_with_parent(parent_pid: int | None = None) -> None:
+    """In a child process: be killed (SIGKILL) when the process that started it dies, so that
+    nothing it runs outlives its parent (Linux ``PR_SET_PDEATHSIG``; elsewhere nothing). Given
+    ``parent_pid``, a child whose parent died before the setting took exits at once."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError, TypeError):
+        return  # not Linux: the parent's own clean-up is all there is
+    if parent_pid is not None and os.getppid() != parent_pid:
+        os._exit(70)
 
 
 def process_stat(pid: int | str = "self") -> list[bytes] | None:

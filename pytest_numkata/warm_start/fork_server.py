@@ -398,6 +398,9 @@ def _reap(*_) -> None:
         _WATCHERS.discard(pid)
 
 
+_die_with_parent = None  # sandbox.limits.die_with_parent, once the package is loaded
+
+
 def _preload(root: Path, modules, zygote: bool) -> None:
     """Everything a run would load, loaded once, in a pytest session (see the module's text):
     ``preload.py`` is run from its file, so ``pytest_numkata`` is first imported inside it."""
@@ -409,8 +412,12 @@ def _preload(root: Path, modules, zygote: bool) -> None:
         modules = preload["every_module"]
     package_parent = str(Path(__file__).resolve().parent.parent.parent)
     sys.path.append(package_parent)  # where this file's package is, if not installed
+    global _die_with_parent
     try:
         preload["session"](modules, root, ["--numkata-unlock-all"])
+        from pytest_numkata.sandbox.limits import die_with_parent
+
+        _die_with_parent = die_with_parent  # for each run, in its watcher's child
         if zygote:
             from pytest_numkata.sandbox import process
 
@@ -469,7 +476,8 @@ def _watch(listener: socket.socket, conn: socket.socket, request: dict, fds: lis
                 os.setsid()  # a session and process group of its own, like a cold process,
             finally:  # before its caller learns its pid
                 os.close(leading)
-            _die_with(watcher)
+            if _die_with_parent is not None:  # killing the caller's group with its server and
+                _die_with_parent(watcher)  # watchers leaves no run (it has a session of its own)
             _run(request, fds, base_path)  # never returns
         os.close(leading)
         os.read(started, 1)  # end of file: the run leads its session (or has died)
@@ -483,20 +491,6 @@ def _watch(listener: socket.socket, conn: socket.socket, request: dict, fds: lis
         pass
     finally:
         os._exit(0)
-
-
-def _die_with(watcher: int) -> None:
-    """In the run: be killed when its watcher is (Linux), as a cold process started with
-    ``PR_SET_PDEATHSIG`` would be, so that killing a caller's process group with its server
-    and watchers leaves no run behind (the run is in a session of its own)."""
-    try:
-        import ctypes
-
-        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-    except Exception:  # noqa: BLE001 - elsewhere the caller's hang-up still ends it
-        return
-    if os.getppid() != watcher:  # the watcher died before the setting took
-        os._exit(1)
 
 
 def _wait_for(pid: int, conn: socket.socket) -> int:
