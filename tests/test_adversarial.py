@@ -56,7 +56,7 @@ def _run(tree: Path, mark: str, *paths: str, **extra_env: str) -> subprocess.Com
     env.update(extra_env)
     return subprocess.run(
         [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "--numkata-unlock-all",
-         f"--numkata-home={tree / 'home'}", "--numkata-timeout=3", "-q", *paths],
+         f"--numkata-home={tree / 'home'}", "--numkata-timeout=1", "-q", *paths],
         cwd=tree, capture_output=True, text=True, timeout=300, env=env)
 
 

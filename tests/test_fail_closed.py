@@ -127,10 +127,12 @@ def test_sigkill_mid_run_leaves_a_valid_store(tmp_path):
     tree = _tree(tmp_path, FAULTS["hang"][0])
     _pytest(tree, cold=True)  # one complete run recorded first (the hang stopped after 1 s)
     env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST_")}
-    for delay in (0.5, 1.5, 2.5, 3.5):
+    # a run takes about 0.5 s to start, grades the healthy kata, spins in the hanging one for
+    # its 1 s limit, then records: killed while starting, grading, hanging and near the end
+    for delay in (0.4, 0.8, 1.2, 1.7):
         proc = subprocess.Popen(
             [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "--numkata-unlock-all",
-             f"--numkata-home={tree / 'home'}", "--numkata-timeout=3", "-q", "katas"],
+             f"--numkata-home={tree / 'home'}", "--numkata-timeout=1", "-q", "katas"],
             cwd=tree, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env,
             start_new_session=True)
         time.sleep(delay)
