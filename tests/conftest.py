@@ -125,8 +125,9 @@ def outcomes(result: pytest.RunResult) -> dict[str, int]:
 # both CPUs busy only if a file that mostly waits (for a time limit, an idle server, a watched
 # file) runs beside one that grades on both CPUs (the gauntlet's, the Dask cluster's), and if
 # the long files start early and short ones fill the end. Measured walls on 2 CPUs, same day:
-# 173 s in xdist's own order (by test count, which put the cluster's 3 tests last), 169 s in
-# the previous order here. Files not named follow in collection order.
+# 169-188 s in xdist's own order (by test count, which put the cluster's 3 tests last, alone),
+# 173 s with the slowest files first, 163-168 s in this order. Files not named follow in
+# collection order.
 FILE_ORDER = (
     "test_mutants.py",  # grades on both CPUs for ~25 s; meanwhile, on the other worker:
     "test_grade_limits.py",  # waits out a submission's 10 s limit
