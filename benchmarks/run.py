@@ -5,6 +5,10 @@ product's performance. This script times whole processes (the median of ``--repe
 an untimed warm-up) and prints them beside the targets:
 
     floor       python importing pytest, numpy, scipy, hypothesis; bare pytest on a trivial file
+    imports     python importing NumPy alone, then NumPy and each library the hidden checks,
+                the report or a learner's zygote load: a new release that makes one of them
+                slow to import shows here (ml_dtypes 0.7.0 took 0.6 s more than 0.6.0); with
+                --quick only what a run of chapter 0 loads besides SciPy
     chapters    pytest katas/chNN --numkata-use=reference --numkata-unlock-all, every chapter
     resident    every chapter, then the whole catalogue, again, handed over to a resident warm
                 server (pytest_numkata/warm_start/resident.py): a learner's second and later
@@ -56,7 +60,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = Path(__file__).resolve().parent
 DEFAULT_JSON = BENCH / "results" / "latest.json"
-GROUPS = ("floor", "chapters", "resident", "catalogue", "collect", "overhead", "boundary", "report",
+GROUPS = ("floor", "imports", "chapters", "resident", "catalogue", "collect", "overhead", "boundary", "report",
           "watch", "warm", "class")
 CLASS_LEARNERS = 8
 PROJECTED_CLASS = 500
@@ -72,6 +76,11 @@ WATCH_MAX = 0.3  # watch-mode verdict
 OVERHEAD_CHAPTER = "ch01"  # the chapter the overhead group compares runs on
 
 IMPORT_FLOOR = "import pytest, numpy, scipy, hypothesis"
+# What the hidden checks, the report and a learner's zygote import, each timed after NumPy.
+LIBRARIES = ("scipy.linalg", "scipy.sparse", "scipy.optimize", "scipy.integrate",
+             "scipy.special", "scipy.stats", "hypothesis", "mpmath", "ml_dtypes", "jinja2",
+             "msgpack")
+LIBRARIES_QUICK = ("hypothesis", "mpmath", "ml_dtypes", "jinja2", "msgpack")
 TRIVIAL_TEST = "def test_trivial():\n    assert 1 + 1 == 2\n"
 
 
@@ -228,6 +237,17 @@ def run_floor(b: Bench) -> None:
     (bare / "test_trivial.py").write_text(TRIVIAL_TEST)
     b.time_command("floor", "bare pytest, one trivial test", pytest_command() + ["test_trivial.py"],
                    bare)
+
+
+def run_imports(b: Bench, names=LIBRARIES) -> None:
+    """A fresh interpreter importing NumPy, then NumPy and one library more: each library's
+    own cost is its row minus the first."""
+    b._once([sys.executable, "-c", "import numpy"], b.work, 60.0, None)  # the page cache warm
+    b.time_command("imports", "python: import numpy", [sys.executable, "-c", "import numpy"],
+                   b.work)
+    for name in names:
+        b.time_command("imports", f"python: import numpy, {name}",
+                       [sys.executable, "-c", f"import numpy, {name}"], b.work)
 
 
 def floor_seconds(b: Bench) -> float | None:
@@ -820,6 +840,8 @@ def main(argv: list[str] | None = None) -> int:
             b.log(f"[{group}] load {loadavg()}")
             if group == "floor":
                 run_floor(b)
+            elif group == "imports":
+                run_imports(b, LIBRARIES_QUICK if args.quick else LIBRARIES)
             elif group == "chapters":
                 run_chapters(b, tree)
                 ran_chapters = True

@@ -16,9 +16,9 @@ ROOT = Path(__file__).resolve().parent.parent
 RUN = ROOT / "benchmarks" / "run.py"
 
 
-def test_quick_floor_prints_a_table_and_writes_json(tmp_path: Path) -> None:
+def test_quick_floor_and_imports_print_a_table_and_write_json(tmp_path: Path) -> None:
     out = tmp_path / "bench.json"
-    proc = subprocess.run([sys.executable, str(RUN), "--quick", "--only", "floor",
+    proc = subprocess.run([sys.executable, str(RUN), "--quick", "--only", "floor,imports",
                            "--json", str(out)],
                           cwd=tmp_path, capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stdout + proc.stderr
@@ -29,12 +29,17 @@ def test_quick_floor_prints_a_table_and_writes_json(tmp_path: Path) -> None:
 
     data = json.loads(out.read_text())
     assert data["meta"]["quick"] is True
-    assert data["meta"]["groups"] == ["floor"]
+    assert data["meta"]["groups"] == ["floor", "imports"]
     assert "loadavg_start" in data["meta"] and "loadavg_end" in data["meta"]
-    names = [r["name"] for r in data["results"]]
-    assert len(names) == 2
+    rows = {group: [r["name"] for r in data["results"] if r["group"] == group]
+            for group in ("floor", "imports")}
+    assert len(rows["floor"]) == 2
+    # NumPy alone, then NumPy and each library a run of chapter 0 loads besides SciPy
+    libraries = ("hypothesis", "mpmath", "ml_dtypes", "jinja2", "msgpack")
+    assert rows["imports"][0] == "python: import numpy"
+    assert all(f"python: import numpy, {name}" in rows["imports"] for name in libraries), rows
+    assert len(data["results"]) == len(rows["floor"]) + len(rows["imports"])
     for result in data["results"]:
-        assert result["group"] == "floor"
         assert result["ok"], result
         assert len(result["runs"]) == 1
         assert isinstance(result["median"], float) and result["median"] > 0
