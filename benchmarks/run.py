@@ -8,7 +8,7 @@ an untimed warm-up) and prints them beside the targets:
     imports     python importing NumPy alone, then NumPy and each library the hidden checks,
                 the report or a learner's zygote load: a new release that makes one of them
                 slow to import shows here (ml_dtypes 0.7.0 took 0.6 s more than 0.6.0); with
-                --quick only what a run of chapter 0 loads besides SciPy
+                --quick all but SciPy's
     chapters    pytest katas/chNN --numkata-use=reference --numkata-unlock-all, every chapter
     resident    every chapter, then the whole catalogue, again, handed over to a resident warm
                 server (pytest_numkata/warm_start/resident.py): a learner's second and later
@@ -60,8 +60,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = Path(__file__).resolve().parent
 DEFAULT_JSON = BENCH / "results" / "latest.json"
-GROUPS = ("floor", "imports", "chapters", "resident", "catalogue", "collect", "overhead", "boundary", "report",
-          "watch", "warm", "class")
+GROUPS = ("floor", "imports", "chapters", "resident", "catalogue", "collect", "overhead",
+          "boundary", "report", "watch", "warm", "class")
 CLASS_LEARNERS = 8
 PROJECTED_CLASS = 500
 PROJECTED_CORES = (8, 64)
@@ -76,11 +76,6 @@ WATCH_MAX = 0.3  # watch-mode verdict
 OVERHEAD_CHAPTER = "ch01"  # the chapter the overhead group compares runs on
 
 IMPORT_FLOOR = "import pytest, numpy, scipy, hypothesis"
-# What the hidden checks, the report and a learner's zygote import, each timed after NumPy.
-LIBRARIES = ("scipy.linalg", "scipy.sparse", "scipy.optimize", "scipy.integrate",
-             "scipy.special", "scipy.stats", "hypothesis", "mpmath", "ml_dtypes", "jinja2",
-             "msgpack")
-LIBRARIES_QUICK = ("hypothesis", "mpmath", "ml_dtypes", "jinja2", "msgpack")
 TRIVIAL_TEST = "def test_trivial():\n    assert 1 + 1 == 2\n"
 
 
@@ -239,12 +234,23 @@ def run_floor(b: Bench) -> None:
                    bare)
 
 
-def run_imports(b: Bench, names=LIBRARIES) -> None:
+def imported_libraries(quick: bool) -> list[str]:
+    """The libraries beyond NumPy and the standard library that warm servers preload
+    (``warm_start.preload.HEAVY``) and a learner's zygote may (``learner_main.PRELOAD``), and
+    the report's and the wire's (jinja2, msgpack); with ``quick`` all but SciPy's."""
+    from pytest_numkata.sandbox.learner_main import PRELOAD
+    from pytest_numkata.warm_start.preload import HEAVY
+
+    names = [name for name in dict.fromkeys((*HEAVY, *PRELOAD, "jinja2", "msgpack"))
+             if name.split(".")[0] not in (*sys.stdlib_module_names, "numpy")]
+    return [n for n in names if n.split(".")[0] != "scipy"] if quick else names
+
+
+def run_imports(b: Bench, names: list[str]) -> None:
     """A fresh interpreter importing NumPy, then NumPy and one library more: each library's
-    own cost is its row minus the first."""
-    b._once([sys.executable, "-c", "import numpy"], b.work, 60.0, None)  # the page cache warm
+    own cost is its row minus the first (which is warmed up even with --quick)."""
     b.time_command("imports", "python: import numpy", [sys.executable, "-c", "import numpy"],
-                   b.work)
+                   b.work, warmup=max(1, b.warmup))
     for name in names:
         b.time_command("imports", f"python: import numpy, {name}",
                        [sys.executable, "-c", f"import numpy, {name}"], b.work)
@@ -841,7 +847,7 @@ def main(argv: list[str] | None = None) -> int:
             if group == "floor":
                 run_floor(b)
             elif group == "imports":
-                run_imports(b, LIBRARIES_QUICK if args.quick else LIBRARIES)
+                run_imports(b, imported_libraries(args.quick))
             elif group == "chapters":
                 run_chapters(b, tree)
                 ran_chapters = True

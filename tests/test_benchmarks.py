@@ -34,7 +34,7 @@ def test_quick_floor_and_imports_print_a_table_and_write_json(tmp_path: Path) ->
     rows = {group: [r["name"] for r in data["results"] if r["group"] == group]
             for group in ("floor", "imports")}
     assert len(rows["floor"]) == 2
-    # NumPy alone, then NumPy and each library a run of chapter 0 loads besides SciPy
+    # NumPy alone, then NumPy and each library runs load (with --quick, all but SciPy's)
     libraries = ("hypothesis", "mpmath", "ml_dtypes", "jinja2", "msgpack")
     assert rows["imports"][0] == "python: import numpy"
     assert all(f"python: import numpy, {name}" in rows["imports"] for name in libraries), rows
