@@ -170,11 +170,18 @@ def test_two_runs_at_once_record_every_attempt(tmp_path):
     env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST_")}
     cmd = [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "--numkata-unlock-all",
            f"--numkata-home={tree / 'home'}", "-q", "katas"]
-    procs = [subprocess.Popen(cmd, cwd=tree, stdout=subprocess.DEVNULL, env=env) for _ in range(3)]
-    assert [p.wait(240) for p in procs] == [0, 0, 0]
+    logs = [tmp_path / f"run{i}.log" for i in range(3)]
+    procs = []
+    for log in logs:
+        with open(log, "wb") as out:
+            procs.append(subprocess.Popen(cmd, cwd=tree, stdout=out, stderr=subprocess.STDOUT,
+                                          env=env))
+    codes = [p.wait(240) for p in procs]
+    said = "\n".join(log.read_text(errors="replace")[-1500:] for log in logs)  # on failure
+    assert codes == [0, 0, 0], said
     with ProgressStore(tree / "home") as store:
         attempts = store.attempts()
-    assert len(attempts) == 6 and len({a["run_id"] for a in attempts}) == 3
+    assert len(attempts) == 6 and len({a["run_id"] for a in attempts}) == 3, said
     SURVIVED.append("concurrent_runs")
 
 
