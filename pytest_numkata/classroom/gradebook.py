@@ -23,6 +23,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..progress import database
 from .grade_one import VERDICTS
 
 DB_NAME = "gradebook.sqlite3"
@@ -87,9 +88,7 @@ class Gradebook:
     def __init__(self, outdir: Path):
         self.path = Path(outdir) / DB_NAME
         try:
-            self.conn = sqlite3.connect(self.path, timeout=30.0, isolation_level=None)
-            self.conn.execute("PRAGMA busy_timeout = 30000")
-            self.conn.execute("PRAGMA journal_mode = WAL")
+            self.conn = database.connect(self.path)
             self.conn.execute("PRAGMA foreign_keys = ON")
             version = self.conn.execute("PRAGMA user_version").fetchone()[0]
             if version > SCHEMA_VERSION:

@@ -2,7 +2,8 @@
 
 One file, ``progress.sqlite3`` in the numkata home. Writes happen in one ``BEGIN IMMEDIATE``
 transaction per run, so a run killed at any moment leaves either all of its attempts or none;
-WAL journaling and a busy timeout let two runs on the same home write one after the other.
+WAL journaling and a busy timeout (``database.py``) let runs on the same home write one after
+the other, even when they create the store at the same moment.
 ``PRAGMA user_version`` holds the schema version; ``MIGRATIONS`` brings older stores forward.
 A file that is not a readable database is moved aside with a timestamp, never overwritten.
 """
@@ -17,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
+from . import database
 from .outcomes import Outcome, Status, status_of
 
 DB_NAME = "progress.sqlite3"
@@ -147,10 +149,8 @@ class ProgressStore:
         return conn
 
     def _open_and_migrate(self) -> sqlite3.Connection:
-        conn = sqlite3.connect(self.path, timeout=30.0, isolation_level=None)
+        conn = database.connect(self.path)
         try:
-            conn.execute("PRAGMA busy_timeout = 30000")
-            conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             if version > SCHEMA_VERSION:
