@@ -6,8 +6,9 @@ use: it costs about 3 s once and saves about 0.6 s of CPU on every pytest run af
 The server starts a learners' zygote too, and each run forks its learners from it, as the
 runs of ``numkata watch`` do. (With a zygote of its own in each run, as a cold run starts, the
 three files that use this took 41.6 and 49.3 s of CPU, against 39.3 and 45.9 s, alternating.)
-Tests that find processes by their environment (``/proc/PID/environ`` shows what a process was started with, which for a
-forked run is the server's) or that need a fresh interpreter start cold processes instead.
+Tests that find processes by their environment (``/proc/PID/environ`` shows what a process
+was started with, which for a forked run is the server's) or that need a fresh interpreter
+start cold processes instead.
 """
 
 from __future__ import annotations
